@@ -1,0 +1,26 @@
+package org.newsflow.contract;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What enrich-service found that has no place in a ninjs item, plus the provenance of what it put there.
+ * Travels beside the ninjs item, never inside it.
+ *
+ * @param enrichmentVersion version of the enrichment rules and models that produced this record
+ * @param language detected or confirmed language (BCP 47), also written to the ninjs {@code language}
+ * @param languageSource {@code publisher} when the publisher declared it, otherwise the detector's name
+ * @param languageConfidence 0..1
+ * @param wordCount words in the main body's plain text
+ * @param keywords key phrases, most relevant first
+ * @param enrichedAt when the enrichment was computed
+ */
+public record Enrichment(
+        String enrichmentVersion,
+        String language,
+        String languageSource,
+        double languageConfidence,
+        int wordCount,
+        List<String> keywords,
+        Instant enrichedAt) {
+}

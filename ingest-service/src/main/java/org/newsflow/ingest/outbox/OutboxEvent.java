@@ -1,0 +1,59 @@
+package org.newsflow.ingest.outbox;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An event committed together with the change it announces, waiting for {@link OutboxRelay} to publish it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
+    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false)
+    public String eventId;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "record_key", nullable = false)
+    public String recordKey;
+
+    /** CloudEvents subject: the article id. */
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(name = "submission_id", nullable = false)
+    public String submissionId;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The oldest pending events, in the order they were written. */
+    public static List<OutboxEvent> oldest(int limit) {
+        return find("order by id").page(0, limit).list();
+    }
+
+    public static long backlog() {
+        return count();
+    }
+}

@@ -1,0 +1,120 @@
+package org.newsflow.ingest.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.newsflow.ingest.submission.Submission;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes the outbox to Kafka on one background thread: reads the oldest pending events, sends them, and
+ * deletes them once Kafka has acknowledged them. While Kafka is unreachable it keeps retrying with a capped
+ * backoff; pushes keep being accepted and wait in the outbox. A push wakes the relay at once; otherwise it
+ * looks every {@code newsflow.outbox.poll-interval}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxSender sender;
+    private final OutboxConfig config;
+    private final Semaphore work = new Semaphore(0);
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    OutboxRelay(OutboxSender sender, OutboxConfig config) {
+        this.sender = sender;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        work.release();
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Tells the relay that new events were committed. */
+    public void wakeUp() {
+        if (work.availablePermits() == 0) {
+            work.release();
+        }
+    }
+
+    /** The reason of the last failed round while the relay cannot reach Kafka; null when it is healthy. */
+    public String lastFailure() {
+        return lastFailure.get();
+    }
+
+    private void run() {
+        long backoffMillis = 100;
+        while (running) {
+            try {
+                int sent = relayOnce();
+                if (lastFailure.getAndSet(null) != null) {
+                    LOG.info("Outbox relay reaches Kafka again; pending events are being published");
+                }
+                backoffMillis = 100;
+                if (sent < config.batchSize()) {
+                    work.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    work.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (lastFailure.getAndSet(reason) == null) {
+                    LOG.warnf("Outbox relay cannot publish to Kafka (%s); events stay in the outbox and are retried", reason);
+                }
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, config.maxRetryBackoff().toMillis());
+            }
+        }
+    }
+
+    /** Sends one batch of pending events; returns how many were published. */
+    int relayOnce() throws Exception {
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.oldest(config.batchSize()));
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        sender.sendAll(batch, config.sendTimeout());
+        List<Long> ids = batch.stream().map(e -> e.id).toList();
+        List<String> submissions = batch.stream().map(e -> e.submissionId).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxEvent.delete("id in ?1", ids);
+            Submission.markSubmitted(submissions, Instant.now());
+        });
+        return batch.size();
+    }
+
+    private void sleep(long millis) {
+        try {
+            work.tryAcquire(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

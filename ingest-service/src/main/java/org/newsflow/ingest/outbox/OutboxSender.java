@@ -1,0 +1,92 @@
+package org.newsflow.ingest.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.ingest.config.IngestConfig;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Sends outbox events to Kafka as CloudEvents in binary mode, with an idempotent producer and acks=all.
+ * Uses the application's {@code kafka.*} configuration, so security settings apply here too.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private final KafkaProducer<String, String> producer;
+    private final String source;
+
+    OutboxSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig ingest,
+            OutboxConfig outbox) {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-outbox-relay");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) outbox.sendTimeout().toMillis());
+        int timeout = (int) outbox.sendTimeout().toMillis();
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 30_000));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeout, 30_000 + 1));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        this.source = ingest.eventSource().toString();
+    }
+
+    /** Sends the events in order and returns once Kafka has acknowledged all of them; throws otherwise. */
+    public void sendAll(List<OutboxEvent> events, Duration timeout) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            acks.add(producer.send(toRecord(event)));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.ID, event.eventId);
+        header(headers, CloudEventHeaders.TYPE, event.eventType);
+        header(headers, CloudEventHeaders.SOURCE, source);
+        header(headers, CloudEventHeaders.SUBJECT, event.subject);
+        header(headers, CloudEventHeaders.TIME,
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.createdAt.atOffset(ZoneOffset.UTC)));
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return new ProducerRecord<>(event.topic, null, event.recordKey, event.payload, headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

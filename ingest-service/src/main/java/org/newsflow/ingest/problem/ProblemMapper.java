@@ -1,0 +1,57 @@
+package org.newsflow.ingest.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsflow.contract.Problem;
+
+/**
+ * The one place where ingest-service turns failures into RFC 9457 answers. Client errors are not logged (the
+ * client is told); unexpected errors are logged once here, and the client gets no stack trace.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri),
+                e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 415 -> "Send the article as application/json.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 404 -> "There is no resource at this path.";
+            case 406 -> "This resource answers in application/json only.";
+            default -> e.getMessage();
+        };
+        return answer(new Problem("about:blank", title, status, detail, path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", path(uri));
+        return answer(new Problem("about:blank", "Internal Server Error", 500,
+                "The request could not be processed; nothing was stored. The failure is logged.", path(uri),
+                List.of()));
+    }
+
+    private static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

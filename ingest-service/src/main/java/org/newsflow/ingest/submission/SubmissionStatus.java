@@ -1,0 +1,9 @@
+package org.newsflow.ingest.submission;
+
+/** Where a pushed article is on its way through the pipeline, as far as ingest-service knows. */
+public enum SubmissionStatus {
+    /** Stored with its outbox event; not yet on Kafka. */
+    RECEIVED,
+    /** Acknowledged by Kafka on {@code articles.submitted}. */
+    SUBMITTED
+}
