@@ -1,0 +1,170 @@
+package org.newsflow.enrich.pipeline;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
+import org.jboss.logging.Logger;
+import org.newsflow.contract.ArticleEnriched;
+import org.newsflow.contract.ArticleSubmitted;
+import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.contract.EventTypes;
+import org.newsflow.enrich.config.EnrichConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * {@code articles.submitted} → enrichment → {@code articles.enriched}, one event at a time per partition, in
+ * order. The input is acknowledged only when the output is on Kafka (at-least-once); redeliveries are
+ * answered from the store (idempotent). A poison event is dead-lettered with its reason and the stream goes
+ * on; a database outage is retried until it is over.
+ */
+@ApplicationScoped
+public class SubmittedArticleProcessor {
+
+    private static final Logger LOG = Logger.getLogger(SubmittedArticleProcessor.class);
+
+    private final Enricher enricher;
+    private final EnrichmentStore store;
+    private final ObjectMapper json;
+    private final URI source;
+
+    SubmittedArticleProcessor(Enricher enricher, EnrichmentStore store, ObjectMapper json, EnrichConfig config) {
+        this.enricher = enricher;
+        this.store = store;
+        this.json = json;
+        this.source = config.eventSource();
+    }
+
+    @Incoming("articles-submitted")
+    @Outgoing("articles-enriched")
+    public Multi<Message<String>> process(Multi<Message<byte[]>> submitted) {
+        return submitted.onItem().transformToUniAndConcatenate(this::handle)
+                .select().where(Optional::isPresent)
+                .map(Optional::get);
+    }
+
+    private Uni<Optional<Message<String>>> handle(Message<byte[]> message) {
+        return Uni.createFrom().item(() -> Optional.of(enrich(message)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(e -> !(e instanceof PoisonEventException))
+                .invoke(e -> LOG.warnf("Enrichment of an event failed and is retried: %s", e.toString()))
+                .onFailure(e -> !(e instanceof PoisonEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .onFailure(PoisonEventException.class).recoverWithUni(e -> {
+                    LOG.warnf("Dead-lettering an event of articles.submitted: %s", e.getMessage());
+                    return Uni.createFrom().completionStage(message.nack(e)).replaceWith(Optional.empty());
+                });
+    }
+
+    private Message<String> enrich(Message<byte[]> message) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new PoisonEventException("not a Kafka record"));
+        String eventId = header(kafka, CloudEventHeaders.ID);
+        if (eventId == null || eventId.isBlank()) {
+            throw new PoisonEventException("missing CloudEvents header ce_id: events must carry a stable id");
+        }
+        ArticleSubmitted submitted = parse(message.getPayload());
+        Emission emission;
+        try {
+            emission = store.enrichOnce(eventId, () -> compute(submitted));
+        } catch (RuntimeException e) {
+            if (violatesStorageRules(e)) {
+                throw new PoisonEventException("the event breaks a storage rule (" + rootCause(e) + ")", e);
+            }
+            throw e;
+        }
+        Supplier<CompletionStage<Void>> ack = message::ack;
+        Function<Throwable, CompletionStage<Void>> nack = message::nack;
+        return Message.of(emission.payload(), Metadata.of(cloudEvent(emission), record(emission)), ack, nack);
+    }
+
+    /** Too long, wrong type, duplicate: the same event fails the same way on every retry. */
+    private static boolean violatesStorageRules(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataException || cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private ArticleSubmitted parse(byte[] payload) {
+        if (payload == null) {
+            throw new PoisonEventException("empty record value");
+        }
+        ArticleSubmitted event;
+        try {
+            event = json.readValue(payload, ArticleSubmitted.class);
+        } catch (IOException e) {
+            throw new PoisonEventException("record value is not an ArticleSubmitted JSON document: " + e.getMessage(), e);
+        }
+        if (event.articleId() == null || event.submissionId() == null || event.article() == null
+                || !event.article().path("uri").isTextual()) {
+            throw new PoisonEventException("ArticleSubmitted lacks articleId, submissionId or article.uri");
+        }
+        return event;
+    }
+
+    private EnrichmentStore.Computed compute(ArticleSubmitted submitted) {
+        try {
+            Enricher.Result result = enricher.enrich(submitted.article());
+            return new EnrichmentStore.Computed(new ArticleEnriched(submitted.articleId(), submitted.submissionId(),
+                    submitted.publisherId(), submitted.receivedAt(), result.article(), result.enrichment()),
+                    result.summary());
+        } catch (RuntimeException e) {
+            // a bug or an input the rules cannot handle: retrying would block the partition forever
+            throw new PoisonEventException("enrichment failed: " + e, e);
+        }
+    }
+
+    private OutgoingCloudEventMetadata<Object> cloudEvent(Emission emission) {
+        return OutgoingCloudEventMetadata.builder()
+                .withId(emission.eventId())
+                .withType(EventTypes.ARTICLE_ENRICHED)
+                .withSource(source)
+                .withSubject(emission.subject())
+                .withTimestamp(emission.time().atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEventHeaders.JSON)
+                .build();
+    }
+
+    private static OutgoingKafkaRecordMetadata<String> record(Emission emission) {
+        return OutgoingKafkaRecordMetadata.<String> builder().withKey(emission.key()).build();
+    }
+
+    private static String header(IncomingKafkaRecordMetadata<?, ?> kafka, String name) {
+        Header header = kafka.getHeaders().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,100 @@
+package org.newsflow.enrich.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The readable text of a ninjs article: its main headline and its main body as plain paragraphs, whatever
+ * markup the body came in.
+ */
+public record ArticleText(String headline, List<String> paragraphs) {
+
+    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
+    private static final Pattern WORD = Pattern.compile(
+            "[\\p{L}\\p{N}]+(?:(?:['’\\-]|(?<=\\p{N})[.,](?=\\p{N}))[\\p{L}\\p{N}]+)*");
+
+    public static ArticleText of(JsonNode article) {
+        JsonNode headline = preferMain(article.get("headlines"));
+        JsonNode body = preferMain(article.get("bodies"));
+        return new ArticleText(headline == null ? "" : headline.path("value").asText("").strip(),
+                body == null ? List.of() : paragraphs(body));
+    }
+
+    /** The body that enrichment works on: the one with role {@code main}, else the first. */
+    public static JsonNode preferMain(JsonNode entries) {
+        if (entries == null || !entries.isArray() || entries.isEmpty()) {
+            return null;
+        }
+        for (JsonNode entry : entries) {
+            if ("main".equals(entry.path("role").asText())) {
+                return entry;
+            }
+        }
+        return entries.get(0);
+    }
+
+    public String body() {
+        return String.join("\n\n", paragraphs);
+    }
+
+    /** Headline and body, for tasks that read everything. */
+    public String all() {
+        return headline.isEmpty() ? body() : headline + "\n\n" + body();
+    }
+
+    public static int countWords(String text) {
+        int words = 0;
+        var matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words++;
+        }
+        return words;
+    }
+
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        var matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(matcher.group());
+        }
+        return words;
+    }
+
+    private static List<String> paragraphs(JsonNode body) {
+        String value = body.path("value").asText("");
+        String contentType = body.path("contentType").asText("");
+        boolean html = contentType.contains("html") || (contentType.isEmpty() && value.contains("</"));
+        List<String> paragraphs = new ArrayList<>();
+        if (html) {
+            Document document = Jsoup.parseBodyFragment(value);
+            List<Element> blocks = document.body().select(BLOCKS);
+            if (blocks.isEmpty()) {
+                addParagraph(paragraphs, document.body().text());
+            }
+            for (Element block : blocks) {
+                if (block.select(BLOCKS).size() == 1) { // innermost blocks only (select includes the block itself)
+                    addParagraph(paragraphs, block.text());
+                }
+            }
+        } else {
+            for (String paragraph : value.split("\\R\\s*\\R")) {
+                addParagraph(paragraphs, paragraph.replaceAll("\\s+", " "));
+            }
+        }
+        return List.copyOf(paragraphs);
+    }
+
+    private static void addParagraph(List<String> paragraphs, String text) {
+        String stripped = text.strip();
+        if (!stripped.isEmpty()) {
+            paragraphs.add(stripped);
+        }
+    }
+}

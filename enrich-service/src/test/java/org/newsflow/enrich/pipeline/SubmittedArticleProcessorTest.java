@@ -1,0 +1,139 @@
+package org.newsflow.enrich.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsflow.contract.ArticleSubmitted;
+import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.StableIds;
+import org.newsflow.contract.Topics;
+import org.newsflow.enrich.record.EnrichmentRecord;
+import org.newsflow.testing.KafkaAndPostgresResource;
+import org.newsflow.testing.TopicReader;
+import org.newsflow.testing.TopicWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "newsflow_enrich_test"))
+class SubmittedArticleProcessorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ObjectMapper json;
+
+    TopicReader enriched;
+    TopicReader deadLetters;
+
+    @BeforeEach
+    void openTopics() {
+        enriched = TopicReader.atEnd(Topics.ARTICLES_ENRICHED);
+        deadLetters = TopicReader.atEnd(Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED));
+    }
+
+    @AfterEach
+    void closeTopics() {
+        enriched.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void aSubmittedArticleComesOutEnrichedWithLanguageWordCountAndSummary() throws IOException {
+        String uri = uniqueUri();
+        String eventId = submit(uri);
+
+        ConsumerRecord<String, String> record = enriched.next(r -> uri.equals(r.key()), WAIT);
+
+        assertThat(TopicReader.header(record, CloudEventHeaders.ID))
+                .isEqualTo(StableIds.derivedEventId(EventTypes.ARTICLE_ENRICHED, eventId));
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.ARTICLE_ENRICHED);
+        assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/newsflow/enrich-service");
+        JsonNode data = json.readTree(record.value());
+        JsonNode article = data.get("article");
+        assertThat(article.get("language").asText()).isEqualTo("en");
+        assertThat(article.at("/bodies/0/wordCount").asInt()).isEqualTo(76);
+        assertThat(article.at("/descriptions/0/role").asText()).isEqualTo("summary");
+        assertThat(article.at("/descriptions/0/value").asText()).isEqualTo(
+                "Train drivers across the Midlands will return to work on Monday after their unions accepted a "
+                        + "two-year pay offer, ending a strike that has lasted six weeks. The agreement gives drivers "
+                        + "a rise of 4.5 per cent this year and 3 per cent next year.");
+        assertThat(data.at("/enrichment/languageSource").asText()).isEqualTo("function-words-v1");
+        assertThat(data.at("/enrichment/keywords").toString()).contains("strike", "drivers");
+        assertThat(data.get("articleId").asText()).isEqualTo(StableIds.articleId("midland-herald", uri));
+    }
+
+    @Test
+    void aRedeliveredEventIsAnsweredWithTheSameEventAndEnrichedOnce() throws IOException {
+        String uri = uniqueUri();
+        String eventId = submit(uri);
+        ConsumerRecord<String, String> first = enriched.next(r -> uri.equals(r.key()), WAIT);
+
+        resubmit(uri, eventId);
+        ConsumerRecord<String, String> second = enriched.next(r -> uri.equals(r.key()) && r != first, WAIT);
+
+        assertThat(TopicReader.header(second, CloudEventHeaders.ID)).isEqualTo(TopicReader.header(first, CloudEventHeaders.ID));
+        assertThat(second.value()).isEqualTo(first.value());
+        long rows = QuarkusTransaction.requiringNew().call(() -> EnrichmentRecord.count("uri", uri));
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicWithItsReasonAndTheStreamGoesOn() throws IOException {
+        byte[] garbage = "{\"articleId\": 42, oops".getBytes(StandardCharsets.UTF_8);
+        TopicWriter.sendRaw(Topics.ARTICLES_SUBMITTED, "urn:poison:1", garbage,
+                Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString()));
+        TopicWriter.sendRaw(Topics.ARTICLES_SUBMITTED, "urn:poison:2", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+        String uri = uniqueUri();
+        submit(uri);
+
+        ConsumerRecord<String, String> notJson = deadLetters.next(r -> "urn:poison:1".equals(r.key()), WAIT);
+        ConsumerRecord<String, String> noId = deadLetters.next(r -> "urn:poison:2".equals(r.key()), WAIT);
+        assertThat(notJson.value()).isEqualTo(new String(garbage, StandardCharsets.UTF_8));
+        assertThat(TopicReader.header(notJson, "dead-letter-reason")).contains("not an ArticleSubmitted JSON document");
+        assertThat(TopicReader.header(noId, "dead-letter-reason")).contains("missing CloudEvents header ce_id");
+        assertThat(enriched.next(r -> uri.equals(r.key()), WAIT)).isNotNull();
+    }
+
+    private String submit(String uri) throws IOException {
+        String eventId = UUID.randomUUID().toString();
+        resubmit(uri, eventId);
+        return eventId;
+    }
+
+    private void resubmit(String uri, String eventId) throws IOException {
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/rail-strike.json")) {
+            article = ((ObjectNode) json.readTree(in)).put("uri", uri);
+        }
+        ArticleSubmitted event = new ArticleSubmitted(StableIds.articleId("midland-herald", uri), eventId, "midland-herald",
+                Instant.parse("2026-11-28T09:00:00Z"), "0".repeat(64), article);
+        TopicWriter.sendEvent(Topics.ARTICLES_SUBMITTED, uri, eventId, EventTypes.ARTICLE_SUBMITTED,
+                json.writeValueAsString(event));
+    }
+
+    private static String uniqueUri() {
+        return "urn:newsroom:midland-herald:test:" + UUID.randomUUID();
+    }
+}
