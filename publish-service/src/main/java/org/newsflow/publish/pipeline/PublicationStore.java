@@ -1,0 +1,97 @@
+package org.newsflow.publish.pipeline;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.newsflow.contract.ArticleEnriched;
+import org.newsflow.contract.ArticlePublished;
+import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.StableIds;
+import org.newsflow.publish.article.ArticleVersion;
+import org.newsflow.publish.article.PublishedArticle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Stores a published version and its processed-event row in one transaction. A redelivered input gets the
+ * stored event back; a version older than the current one is kept in the history but not re-announced.
+ */
+@ApplicationScoped
+public class PublicationStore {
+
+    private final ObjectMapper json;
+
+    PublicationStore(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The event to emit for {@code enriched}, or empty when there is nothing to announce. */
+    @Transactional
+    public Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched) {
+        var processed = ProcessedEvent.of(sourceEventId);
+        if (processed.isPresent()) {
+            return Optional.ofNullable(processed.get().resultEventId)
+                    .flatMap(ArticleVersion::byEventId)
+                    .map(PublicationStore::emission);
+        }
+        String uri = enriched.article().path("uri").asText();
+        int version = Integer.parseInt(enriched.article().path("version").asText("1"));
+        String pubStatus = enriched.article().path("pubStatus").asText("usable");
+        Instant now = Instant.now();
+        ArticlePublished event = new ArticlePublished(enriched.articleId(), enriched.publisherId(),
+                enriched.receivedAt(), now, enriched.article(), enriched.enrichment());
+
+        ArticleVersion history = new ArticleVersion();
+        history.eventId = StableIds.derivedEventId(EventTypes.ARTICLE_PUBLISHED, sourceEventId);
+        history.articleId = enriched.articleId();
+        history.uri = uri;
+        history.version = version;
+        history.pubStatus = pubStatus;
+        history.publishedAt = now;
+        history.payload = write(event);
+        history.persist();
+
+        PublishedArticle current = PublishedArticle.findById(enriched.articleId());
+        boolean announce = current == null || version >= current.version;
+        if (announce) {
+            if (current == null) {
+                current = new PublishedArticle();
+                current.articleId = enriched.articleId();
+            }
+            current.publisherId = enriched.publisherId();
+            current.uri = uri;
+            current.version = version;
+            current.pubStatus = pubStatus;
+            current.language = enriched.article().path("language").asText(null);
+            current.headline = enriched.article().path("headlines").path(0).path("value").asText(null);
+            current.receivedAt = enriched.receivedAt() == null ? now : enriched.receivedAt();
+            current.publishedAt = now;
+            current.article = write(enriched.article());
+            current.enrichment = write(enriched.enrichment());
+            current.persist();
+        }
+
+        ProcessedEvent done = new ProcessedEvent();
+        done.eventId = sourceEventId;
+        done.processedAt = now;
+        done.resultEventId = announce ? history.eventId : null;
+        done.persist();
+        return announce ? Optional.of(emission(history)) : Optional.empty();
+    }
+
+    private static Emission emission(ArticleVersion version) {
+        return new Emission(version.eventId, version.uri, version.articleId, version.publishedAt, version.payload);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a published article is always serialisable", e);
+        }
+    }
+}

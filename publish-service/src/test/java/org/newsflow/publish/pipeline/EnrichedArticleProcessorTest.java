@@ -1,0 +1,181 @@
+package org.newsflow.publish.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsflow.contract.ArticleEnriched;
+import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.contract.Enrichment;
+import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.StableIds;
+import org.newsflow.contract.Topics;
+import org.newsflow.testing.KafkaAndPostgresResource;
+import org.newsflow.testing.TopicReader;
+import org.newsflow.testing.TopicWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "newsflow_publish_test"))
+class EnrichedArticleProcessorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ObjectMapper json;
+
+    TopicReader published;
+    TopicReader deadLetters;
+
+    @BeforeEach
+    void openTopics() {
+        published = TopicReader.atEnd(Topics.ARTICLES_PUBLISHED);
+        deadLetters = TopicReader.atEnd(Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
+    }
+
+    @AfterEach
+    void closeTopics() {
+        published.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void anEnrichedArticleIsPublishedOnKafkaAndServedOverHttp() throws IOException {
+        String uri = uniqueUri();
+        String articleId = StableIds.articleId("island-gazette", uri);
+        String eventId = sendEnriched(uri, 1, "usable");
+
+        ConsumerRecord<String, String> record = published.next(r -> uri.equals(r.key()), WAIT);
+
+        assertThat(TopicReader.header(record, CloudEventHeaders.ID))
+                .isEqualTo(StableIds.derivedEventId(EventTypes.ARTICLE_PUBLISHED, eventId));
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.ARTICLE_PUBLISHED);
+        assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(articleId);
+        JsonNode data = json.readTree(record.value());
+        assertThat(data.at("/article/headlines/0/value").asText()).isEqualTo("Winter ferry timetable cuts evening sailings");
+        assertThat(data.at("/enrichment/keywords/0").asText()).isEqualTo("ferry");
+        assertThat(data.get("publishedAt").asText()).isNotBlank();
+
+        given().get("/v1/articles/" + articleId).then()
+                .statusCode(200).contentType("application/json")
+                .body("uri", equalTo(uri))
+                .body("language", equalTo("en"))
+                .body("descriptions[0].role", equalTo("summary"))
+                .body("bodies[0].wordCount", equalTo(31));
+    }
+
+    @Test
+    void anUpdateReplacesTheArticleAndAKillReachesTheTopic() throws IOException {
+        String uri = uniqueUri();
+        String articleId = StableIds.articleId("island-gazette", uri);
+        sendEnriched(uri, 1, "usable");
+        sendEnriched(uri, 2, "usable");
+        sendEnriched(uri, 3, "canceled");
+
+        List<ConsumerRecord<String, String>> records = published.readThrough(
+                r -> uri.equals(r.key()) && r.value().contains("\"canceled\""), WAIT);
+
+        assertThat(records).filteredOn(r -> uri.equals(r.key())).hasSize(3);
+        given().get("/v1/articles/" + articleId).then().statusCode(200)
+                .body("version", equalTo("3"))
+                .body("pubStatus", equalTo("canceled"));
+    }
+
+    @Test
+    void anOlderVersionArrivingLateIsKeptButNotAnnounced() throws IOException {
+        String uri = uniqueUri();
+        sendEnriched(uri, 2, "usable");
+        sendEnriched(uri, 1, "usable");
+        String marker = uniqueUri();
+        sendEnriched(marker, 1, "usable");
+
+        List<ConsumerRecord<String, String>> records = published.readThrough(r -> marker.equals(r.key()), WAIT);
+
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly(uri, marker);
+        given().get("/v1/articles/" + StableIds.articleId("island-gazette", uri)).then().body("version", equalTo("2"));
+    }
+
+    @Test
+    void aRedeliveredEventIsAnnouncedWithTheSameId() throws IOException {
+        String uri = uniqueUri();
+        String eventId = UUID.randomUUID().toString();
+        sendEnriched(uri, 1, "usable", eventId);
+        sendEnriched(uri, 1, "usable", eventId);
+
+        ConsumerRecord<String, String> first = published.next(r -> uri.equals(r.key()), WAIT);
+        ConsumerRecord<String, String> second = published.next(r -> uri.equals(r.key()) && r != first, WAIT);
+
+        assertThat(TopicReader.header(second, CloudEventHeaders.ID)).isEqualTo(TopicReader.header(first, CloudEventHeaders.ID));
+        assertThat(second.value()).isEqualTo(first.value());
+    }
+
+    @Test
+    void poisonIsDeadLetteredAndTheStreamGoesOn() throws IOException {
+        TopicWriter.sendRaw(Topics.ARTICLES_ENRICHED, "urn:poison:not-json", new byte[] { (byte) 0xC3, 0x28, 0x7B },
+                Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString()));
+        TopicWriter.sendRaw(Topics.ARTICLES_ENRICHED, "urn:poison:no-version",
+                "{\"articleId\":\"x\",\"article\":{\"uri\":\"u\",\"version\":\"two\"},\"enrichment\":{}}".getBytes(StandardCharsets.UTF_8),
+                Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString()));
+        String uri = uniqueUri();
+        sendEnriched(uri, 1, "usable");
+
+        assertThat(TopicReader.header(deadLetters.next(r -> "urn:poison:not-json".equals(r.key()), WAIT),
+                "dead-letter-reason")).contains("not an ArticleEnriched JSON document");
+        assertThat(TopicReader.header(deadLetters.next(r -> "urn:poison:no-version".equals(r.key()), WAIT),
+                "dead-letter-reason")).contains("numeric article.version");
+        assertThat(published.next(r -> uri.equals(r.key()), WAIT)).isNotNull();
+    }
+
+    @Test
+    void anUnknownArticleIsA404Problem() {
+        given().get("/v1/articles/" + UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    private String sendEnriched(String uri, int version, String pubStatus) throws IOException {
+        String eventId = UUID.randomUUID().toString();
+        sendEnriched(uri, version, pubStatus, eventId);
+        return eventId;
+    }
+
+    private void sendEnriched(String uri, int version, String pubStatus, String eventId) throws IOException {
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/ferry-timetable.json")) {
+            article = (ObjectNode) json.readTree(in);
+        }
+        article.put("uri", uri).put("version", Integer.toString(version)).put("pubStatus", pubStatus);
+        Enrichment enrichment = new Enrichment("0.1.0", "en", "publisher", 1.0, 31, List.of("ferry", "sailings"),
+                Instant.parse("2026-11-28T09:00:01Z"));
+        ArticleEnriched event = new ArticleEnriched(StableIds.articleId("island-gazette", uri),
+                UUID.randomUUID().toString(), "island-gazette", Instant.parse("2026-11-28T09:00:00Z"), article, enrichment);
+        TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, uri, eventId, EventTypes.ARTICLE_ENRICHED,
+                json.writeValueAsString(event));
+    }
+
+    private static String uniqueUri() {
+        return "urn:newsroom:island-gazette:test:" + UUID.randomUUID();
+    }
+}
