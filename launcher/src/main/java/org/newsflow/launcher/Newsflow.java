@@ -1,0 +1,86 @@
+package org.newsflow.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./newsflow up | demo | down | status | help}: the whole pipeline on one machine, no install needed. */
+public final class Newsflow {
+
+    private static final String USAGE = """
+            Usage: ./newsflow <command> [options]
+
+            Commands:
+              up       build what is missing, start Kafka and the three services, wait until ready (Ctrl-C stops)
+              demo     push the sample articles (starting Newsflow in the background first if needed) and
+                       print one of them as published and enriched; ./newsflow demo <folder> pushes your own
+              down     stop everything started by up or demo
+              status   show what runs and whether it is ready
+              help     this text
+
+            Options:
+              --db h2|postgres   database of the services (default h2: embedded files under .newsflow/data)
+              -d, --detach       up: return once everything is ready, leaving it running
+              --kafka-port N     Kafka listener (default 9092; the controller uses N+1)
+              --ingest-port N, --enrich-port N, --publish-port N   (defaults 8081, 8082, 8083)
+
+            Environment: NEWSFLOW_DB, NEWSFLOW_KAFKA_PORT, NEWSFLOW_INGEST_PORT, NEWSFLOW_ENRICH_PORT,
+            NEWSFLOW_PUBLISH_PORT, NEWSFLOW_PG_URL (jdbc:postgresql://127.0.0.1:5432), NEWSFLOW_PG_USER (postgres),
+            NEWSFLOW_PG_PASSWORD, NEWSFLOW_JAVA_OPTS, NEWSFLOW_STARTUP_TIMEOUT (seconds, 90).
+            """;
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            Settings settings = Settings.parse(home, options, System.getenv());
+            Pipeline pipeline = new Pipeline(settings);
+            switch (command) {
+                case "up" -> {
+                    startOrCleanUp(pipeline);
+                    if (!settings.detach()) {
+                        pipeline.waitForShutdown();
+                    }
+                }
+                case "demo" -> {
+                    if (!pipeline.isRunning()) {
+                        Settings detached = Settings.parse(home, with(options, "--detach"), System.getenv());
+                        startOrCleanUp(new Pipeline(detached));
+                        Console.info("");
+                    }
+                    new Demo(settings).run();
+                    Console.info("Newsflow keeps running; stop it with ./newsflow down");
+                }
+                case "down" -> pipeline.down(false);
+                case "status" -> pipeline.status();
+                case "help", "-h", "--help" -> System.out.print(USAGE);
+                default -> throw Console.fail("unknown command '" + command + "'; try ./newsflow help");
+            }
+        } catch (Console.Failure failure) {
+            System.err.println("✘ newsflow: " + failure.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void startOrCleanUp(Pipeline pipeline) {
+        boolean wasRunning = pipeline.isRunning();
+        try {
+            pipeline.up();
+        } catch (Console.Failure failure) {
+            if (!wasRunning) {
+                pipeline.down(true);
+            }
+            throw failure;
+        }
+    }
+
+    private static List<String> with(List<String> options, String extra) {
+        List<String> all = new java.util.ArrayList<>(options);
+        all.add(extra);
+        return all;
+    }
+
+    private Newsflow() {
+    }
+}
