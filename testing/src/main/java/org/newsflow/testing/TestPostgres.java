@@ -46,6 +46,22 @@ public final class TestPostgres {
         return databaseUrl(database);
     }
 
+    /** Drops the database when it exists (closing its connections) and creates it empty; returns its JDBC URL. */
+    public static String recreateDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection connection = DriverManager.getConnection(adminUrl(), user(), password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot recreate test database '" + database + "' through " + adminUrl()
+                    + " as '" + user() + "'. Is PostgreSQL running? (" + e.getMessage() + ")", e);
+        }
+        return databaseUrl(database);
+    }
+
     /** JDBC URL of {@code database} on the same server as {@link #adminUrl()}. */
     public static String databaseUrl(String database) {
         String admin = adminUrl();

@@ -1,5 +1,7 @@
 package org.newsflow.ingest.submission;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,10 +73,22 @@ public class ArticleValidator {
         } else if (value.length() > config.maxUriLength()) {
             errors.add(new FieldViolation("/uri", "max-length", "uri is longer than " + config.maxUriLength()
                     + " characters"));
-        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
-            errors.add(new FieldViolation("/uri", "uri-syntax", "uri must not contain whitespace or control characters"));
+        } else if (!isAbsoluteUri(value)) {
+            errors.add(new FieldViolation("/uri", "uri-syntax",
+                    "uri must be an absolute URI (RFC 3986) such as urn:newsroom:2026:story-42 or https://example.com/a/42"));
         }
         return value;
+    }
+
+    private static boolean isAbsoluteUri(String value) {
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+            return false;
+        }
+        try {
+            return new URI(value).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static int checkVersion(JsonNode version, List<FieldViolation> errors) {

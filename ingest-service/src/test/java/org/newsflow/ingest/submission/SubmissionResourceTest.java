@@ -163,6 +163,16 @@ class SubmissionResourceTest {
     }
 
     @Test
+    void aUriThatIsNotAnAbsoluteUriIsRefused() {
+        given().contentType(ContentType.JSON)
+                .body("{\"uri\": \"story 42\", \"headlines\": [{\"value\": \"Ferry cancelled\"}]}")
+                .post("/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/uri"))
+                .body("errors[0].rule", equalTo("uri-syntax"));
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsRefused() {
         given().contentType(ContentType.JSON).body("[{\"uri\": \"urn:x\"}]").post("/v1/articles")
                 .then().statusCode(400).contentType("application/problem+json")

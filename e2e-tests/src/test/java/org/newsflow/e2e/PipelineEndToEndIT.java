@@ -1,0 +1,195 @@
+package org.newsflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.StableIds;
+import org.newsflow.contract.Topics;
+import org.newsflow.testing.NinjsSchema;
+import org.newsflow.testing.TestKafka;
+import org.newsflow.testing.TestPostgres;
+import org.newsflow.testing.TopicReader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The whole path as users meet it: the three packaged services, each in its own JVM with its own PostgreSQL
+ * database, connected only by one real Kafka broker. A publisher pushes over HTTP; a consumer reads
+ * {@code articles.published} and publish-service's API.
+ */
+class PipelineEndToEndIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static ServiceProcess ingest;
+    private static ServiceProcess publish;
+
+    private TopicReader published;
+
+    @BeforeAll
+    static void startThePipeline() throws IOException {
+        Path root = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        String kafka = TestKafka.bootstrapServers();
+        TestKafka.ensureTopics(Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_PUBLISHED,
+                Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
+        for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
+            String database = "newsflow_e2e_" + module.replace("-service", "");
+            SERVICES.add(ServiceProcess.start(root, module, Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database),
+                    "QUARKUS_DATASOURCE_USERNAME", TestPostgres.user(),
+                    "QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password()), logs));
+        }
+        for (ServiceProcess service : SERVICES) {
+            service.awaitReady(WAIT);
+            System.out.printf("[e2e] %s ready after %.2f s (log: %s)%n", service.name,
+                    (service.readyNanos - service.startNanos) / 1e9, service.log);
+        }
+        ingest = SERVICES.get(0);
+        publish = SERVICES.get(2);
+    }
+
+    @AfterAll
+    static void stopThePipeline() {
+        SERVICES.forEach(ServiceProcess::close);
+    }
+
+    @BeforeEach
+    void subscribe() {
+        published = TopicReader.atEnd(Topics.ARTICLES_PUBLISHED);
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        published.close();
+    }
+
+    @Test
+    void anArticlePushedOverHttpIsPublishedEnrichedOnKafkaAndOverHttp() throws Exception {
+        ObjectNode article = article("stadtbibliothek.json", uniqueUri());
+        String uri = article.get("uri").asText();
+
+        long pushedAt = System.nanoTime();
+        HttpResponse<String> answer = push(article);
+        ConsumerRecord<String, String> record = published.next(r -> uri.equals(r.key()), WAIT);
+        System.out.printf("[e2e] push to articles.published: %d ms%n", (System.nanoTime() - pushedAt) / 1_000_000);
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        JsonNode receipt = JSON.readTree(answer.body());
+        String articleId = receipt.get("articleId").asText();
+        assertThat(articleId).isEqualTo(StableIds.articleId("anonymous", uri));
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/v1/submissions/" + receipt.get("submissionId").asText()));
+
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.ARTICLE_PUBLISHED);
+        assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(articleId);
+        assertThat(TopicReader.header(record, CloudEventHeaders.ID)).isNotBlank();
+        JsonNode event = JSON.readTree(record.value());
+        JsonNode enriched = event.get("article");
+        assertThat(enriched.get("language").asText()).isEqualTo("de");
+        assertThat(enriched.at("/bodies/0/wordCount").asInt()).isEqualTo(58);
+        assertThat(enriched.at("/descriptions/0/value").asText())
+                .startsWith("Die Stadtbibliothek wird ab März auch sonntags von 11 bis 17 Uhr geöffnet sein.");
+        assertThat(event.at("/enrichment/keywords").toString()).contains("sonntag");
+        assertThat(Instant.parse(event.get("publishedAt").asText()))
+                .isAfterOrEqualTo(Instant.parse(receipt.get("receivedAt").asText()));
+        assertThat(NinjsSchema.violations(enriched)).isEmpty();
+
+        HttpResponse<String> served = get(publish.url("/v1/articles/" + articleId));
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(served.body())).isEqualTo(enriched);
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                JSON.readTree(get(ingest.url("/v1/submissions/" + receipt.get("submissionId").asText())).body())
+                        .get("status").asText()).isEqualTo("SUBMITTED"));
+    }
+
+    @Test
+    void anUpdateAndThenAKillReachTheConsumerInOrder() throws Exception {
+        String uri = uniqueUri();
+        ObjectNode v1 = article("stadtbibliothek.json", uri);
+        ObjectNode v2 = v1.deepCopy().put("version", "2");
+        ((ObjectNode) v2.at("/headlines/0")).put("value", "Stadtbibliothek öffnet ab März auch am Sonntag");
+        ObjectNode kill = v2.deepCopy().put("version", "3").put("pubStatus", "canceled");
+
+        for (ObjectNode version : List.of(v1, v2, kill)) {
+            assertThat(push(version).statusCode()).isEqualTo(202);
+        }
+        List<ConsumerRecord<String, String>> records = published.readThrough(
+                r -> uri.equals(r.key()) && r.value().contains("\"canceled\""), WAIT);
+
+        List<String> versions = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            if (uri.equals(r.key())) {
+                versions.add(JSON.readTree(r.value()).at("/article/version").asText());
+            }
+        }
+        assertThat(versions).containsExactly("1", "2", "3");
+        JsonNode current = JSON.readTree(get(publish.url("/v1/articles/" + StableIds.articleId("anonymous", uri))).body());
+        assertThat(current.get("pubStatus").asText()).isEqualTo("canceled");
+    }
+
+    @Test
+    void aRejectedPushReachesNoConsumer() throws Exception {
+        ObjectNode noUri = article("stadtbibliothek.json", uniqueUri());
+        noUri.remove("uri");
+        String marker = uniqueUri();
+
+        HttpResponse<String> refused = push(noUri);
+        push(article("stadtbibliothek.json", marker));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(refused.body()).at("/errors/0/field").asText()).isEqualTo("/uri");
+        List<ConsumerRecord<String, String>> records = published.readThrough(r -> marker.equals(r.key()), WAIT);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly(marker);
+    }
+
+    private static HttpResponse<String> push(JsonNode article) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/articles")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ObjectNode article(String name, String uri) throws IOException {
+        try (InputStream in = PipelineEndToEndIT.class.getResourceAsStream("/" + name)) {
+            return ((ObjectNode) JSON.readTree(in)).put("uri", uri);
+        }
+    }
+
+    private static String uniqueUri() {
+        return "urn:newsroom:elbe-bote:e2e:" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,30 @@
+package org.newsflow.testing;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/** The official IPTC ninjs 3.1 schema (bundled, CC BY 4.0): what every article a consumer receives must satisfy. */
+public final class NinjsSchema {
+
+    private static final JsonSchema SCHEMA = JsonSchemaFactory
+            .getInstance(SpecVersion.VersionFlag.V202012, builder -> builder.schemaMappers(mappers -> mappers
+                    .mapPrefix("https://geojson.org/schema/", "classpath:geojson/")
+                    .mapPrefix("http://www.iptc.org/std/ninjs/", "classpath:ninjs/")))
+            .getSchema(SchemaLocation.of("classpath:ninjs/ninjs-schema_3.1.json"),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+    /** Every way {@code article} breaks the schema; empty when it is a valid ninjs 3.1 item. */
+    public static List<String> violations(JsonNode article) {
+        return SCHEMA.validate(article).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private NinjsSchema() {
+    }
+}
