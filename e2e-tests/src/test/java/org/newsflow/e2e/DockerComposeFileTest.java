@@ -1,0 +1,86 @@
+package org.newsflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * docker-compose.yml cannot be run on machines without a Docker engine (see DockerComposeIT), so this checks
+ * that it is well-formed and agrees with what the services are configured to expect.
+ */
+class DockerComposeFileTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("ingest-service", "enrich-service", "publish-service");
+
+    private final JsonNode compose = read();
+
+    @Test
+    void startsKafkaPostgresAndTheThreeServices() {
+        List<String> names = new ArrayList<>();
+        compose.get("services").fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("kafka", "postgres", "ingest-service", "enrich-service",
+                "publish-service");
+        assertThat(compose.at("/services/kafka/image").asText()).startsWith("apache/kafka:");
+        assertThat(compose.at("/services/kafka/environment/KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
+    }
+
+    @Test
+    void eachServiceIsBuiltFromItsOwnFolderAndPublishesItsConfiguredPort() throws IOException {
+        for (String service : SERVICES) {
+            JsonNode entry = compose.at("/services/" + service);
+            Path dockerfile = ROOT.resolve(entry.at("/build/context").asText()).resolve(entry.at("/build/dockerfile").asText());
+            assertThat(dockerfile).as(service + " Dockerfile").exists();
+            String port = applicationProperties(service).getProperty("quarkus.http.port");
+            assertThat(entry.get("ports").get(0).asText()).isEqualTo(port + ":" + port);
+            assertThat(Files.readString(dockerfile)).contains("EXPOSE " + port);
+            assertThat(entry.at("/healthcheck/test").toString()).contains("/dev/tcp/127.0.0.1/" + port, "/q/health/ready");
+        }
+    }
+
+    @Test
+    void eachServiceWaitsForHealthyKafkaAndPostgresAndUsesItsOwnDatabase() throws IOException {
+        String databases = Files.readString(ROOT.resolve("deploy/postgres/create-databases.sql"));
+        for (String service : SERVICES) {
+            JsonNode entry = compose.at("/services/" + service);
+            assertThat(entry.at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
+            assertThat(entry.at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
+            String jdbcUrl = entry.at("/environment/QUARKUS_DATASOURCE_JDBC_URL").asText();
+            String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+            assertThat(database).isEqualTo(applicationProperties(service).getProperty("quarkus.datasource.jdbc.url")
+                    .replaceAll(".*/", ""));
+            assertThat(databases).contains("CREATE DATABASE " + database + ";");
+            assertThat(entry.at("/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
+            assertThat(entry.at("/environment/QUARKUS_DATASOURCE_USERNAME").asText())
+                    .isEqualTo(compose.at("/services/postgres/environment/POSTGRES_USER").asText());
+        }
+    }
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        } catch (IOException e) {
+            throw new AssertionError("docker-compose.yml is not readable YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}
