@@ -48,7 +48,18 @@ final class Builder {
         if (exit != 0) {
             throw Console.fail("the build failed (exit " + exit + "); see " + settings.home().relativize(log));
         }
+        for (Service service : stale) {
+            touch(service.runner(settings)); // an unchanged runner keeps its old timestamp; mark it as up to date
+        }
         Console.done("built in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            throw Console.fail("the build did not produce " + file + " (" + e.getMessage() + ")");
+        }
     }
 
     private String variant() {

@@ -72,7 +72,7 @@ public class OutboxRelay {
             try {
                 int sent = relayOnce();
                 if (lastFailure.getAndSet(null) != null) {
-                    LOG.info("Outbox relay reaches Kafka again; pending events are being published");
+                    LOG.info("Outbox relay works again; pending events are being published");
                 }
                 backoffMillis = 100;
                 if (sent < config.batchSize()) {
@@ -83,9 +83,13 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                if (!running) {
+                    return; // shutting down: the datasource or the producer may already be closed
+                }
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                 if (lastFailure.getAndSet(reason) == null) {
-                    LOG.warnf("Outbox relay cannot publish to Kafka (%s); events stay in the outbox and are retried", reason);
+                    LOG.warnf("Outbox relay cannot publish pending events (%s); they stay in the outbox and are retried",
+                            reason);
                 }
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, config.maxRetryBackoff().toMillis());
