@@ -1,6 +1,7 @@
 package org.newsflow.contract;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param receivedAt when ingest accepted the push
  * @param contentHash SHA-256 of the normalised article, hex
  * @param article the normalised ninjs 3.x item as pushed (no enrichment yet)
+ * @param sameContentAs earlier submissions of other publishers with identical headline and body text (a copy for
+ *        enrich to look at); empty when there are none
  */
 public record ArticleSubmitted(
         String articleId,
@@ -20,5 +23,10 @@ public record ArticleSubmitted(
         String publisherId,
         Instant receivedAt,
         String contentHash,
-        ObjectNode article) {
+        ObjectNode article,
+        List<ContentMatch> sameContentAs) {
+
+    public ArticleSubmitted {
+        sameContentAs = sameContentAs == null ? List.of() : List.copyOf(sameContentAs);
+    }
 }

@@ -2,6 +2,8 @@ package org.newsflow.testing;
 
 import java.util.List;
 
+import org.newsflow.contract.NinjsSchemaLocation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -15,9 +17,9 @@ public final class NinjsSchema {
 
     private static final JsonSchema SCHEMA = JsonSchemaFactory
             .getInstance(SpecVersion.VersionFlag.V202012, builder -> builder.schemaMappers(mappers -> mappers
-                    .mapPrefix("https://geojson.org/schema/", "classpath:geojson/")
-                    .mapPrefix("http://www.iptc.org/std/ninjs/", "classpath:ninjs/")))
-            .getSchema(SchemaLocation.of("classpath:ninjs/ninjs-schema_3.1.json"),
+                    .mapPrefix(NinjsSchemaLocation.GEOJSON_PREFIX, NinjsSchemaLocation.BUNDLED_PREFIX)
+                    .mapPrefix(NinjsSchemaLocation.IPTC_PREFIX, NinjsSchemaLocation.BUNDLED_PREFIX)))
+            .getSchema(SchemaLocation.of("classpath:" + NinjsSchemaLocation.RESOURCE),
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 
     /** Every way {@code article} breaks the schema; empty when it is a valid ninjs 3.1 item. */

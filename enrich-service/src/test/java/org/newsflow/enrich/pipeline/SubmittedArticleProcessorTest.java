@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -128,7 +129,7 @@ class SubmittedArticleProcessorTest {
             article = ((ObjectNode) json.readTree(in)).put("uri", uri);
         }
         ArticleSubmitted event = new ArticleSubmitted(StableIds.articleId("midland-herald", uri), eventId, "midland-herald",
-                Instant.parse("2026-11-28T09:00:00Z"), "0".repeat(64), article);
+                Instant.parse("2026-11-28T09:00:00Z"), "0".repeat(64), article, List.of());
         TopicWriter.sendEvent(Topics.ARTICLES_SUBMITTED, uri, eventId, EventTypes.ARTICLE_SUBMITTED,
                 json.writeValueAsString(event));
     }

@@ -1,6 +1,7 @@
 package org.newsflow.ingest.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,9 +22,29 @@ public interface IngestConfig {
     @WithDefault("2048")
     int maxUriLength();
 
-    /** Publisher id given to pushes until publisher authentication is configured. */
-    @WithDefault("anonymous")
-    String defaultPublisher();
+    /** How far a Standard Webhooks {@code webhook-timestamp} may lie from now, either way. */
+    @WithDefault("5m")
+    Duration signatureTolerance();
+
+    /** How often used Standard Webhooks message ids are forgotten (read by the scheduler). */
+    @WithDefault("1m")
+    Duration webhookMessageCleanupInterval();
+
+    /** Most articles in one NDJSON batch or feed document. */
+    @WithDefault("500")
+    int maxBatchItems();
+
+    /** Longest accepted headline, in characters. */
+    @WithDefault("1000")
+    int maxHeadlineLength();
+
+    /** Sustained pushes (single articles or batch items) per second and publisher; 429 above it. */
+    @WithDefault("200")
+    double rateLimitPerSecond();
+
+    /** Pushes a publisher may make at once above the sustained rate. */
+    @WithDefault("400")
+    int rateLimitBurst();
 
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/ingest-service")

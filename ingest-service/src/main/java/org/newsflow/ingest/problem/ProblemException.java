@@ -1,6 +1,7 @@
 package org.newsflow.ingest.problem;
 
 import java.util.List;
+import java.util.Map;
 
 import org.newsflow.contract.FieldViolation;
 
@@ -11,13 +12,51 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldViolation> errors;
+    private final Map<String, String> headers;
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldViolation> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    public ProblemException(int status, String slug, String title, String detail, List<FieldViolation> errors,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** No or a wrong credential: 401 with a Bearer challenge. */
+    public static ProblemException unauthenticated(String field, String rule, String detail) {
+        return new ProblemException(401, "unauthenticated", "The request is not authenticated", detail,
+                List.of(new FieldViolation(field, rule, detail)), Map.of("WWW-Authenticate", "Bearer realm=\"newsflow\""));
+    }
+
+    /** A valid credential that may not do this. */
+    public static ProblemException forbidden(String slug, String rule, String detail) {
+        return new ProblemException(403, slug, "The request is not allowed", detail,
+                List.of(new FieldViolation("header:Authorization", rule, detail)));
+    }
+
+    /** The Standard Webhooks signature of the body does not hold. */
+    public static ProblemException badSignature(String header, String rule, String detail) {
+        return new ProblemException(401, "invalid-signature", "The request signature is not valid", detail,
+                List.of(new FieldViolation("header:" + header, rule, detail)));
+    }
+
+    public static ProblemException replayed(String messageId) {
+        String detail = "webhook-id " + messageId + " was already accepted; a new message needs a new id.";
+        return new ProblemException(409, "replayed-message", "The message was already received", detail,
+                List.of(new FieldViolation("header:webhook-id", "replayed-webhook-id", detail)));
+    }
+
+    public static ProblemException rateLimited(long retryAfterSeconds, double perSecond) {
+        String detail = "More than " + perSecond + " pushes per second for this publisher; retry after "
+                + retryAfterSeconds + " s.";
+        return new ProblemException(429, "rate-limited", "Too many requests", detail,
+                List.of(new FieldViolation("", "rate-limit", detail)), Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static ProblemException invalidArticle(List<FieldViolation> errors) {
@@ -59,5 +98,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldViolation> errors() {
         return errors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

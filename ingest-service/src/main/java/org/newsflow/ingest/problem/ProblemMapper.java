@@ -20,8 +20,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri),
-                e.errors()));
+        Response.ResponseBuilder answer = builder(new Problem(Problem.type(e.slug()), e.title(), e.status(),
+                e.getMessage(), path(uri), e.errors()));
+        e.headers().forEach(answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper
@@ -30,7 +32,8 @@ public class ProblemMapper {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = switch (status) {
-            case 415 -> "Send the article as application/json.";
+            case 415 -> "Send one article as application/json, a batch as application/x-ndjson, or a feed as "
+                    + "application/rss+xml or application/atom+xml.";
             case 405 -> "This method is not allowed on this resource.";
             case 404 -> "There is no resource at this path.";
             case 406 -> "This resource answers in application/json only.";
@@ -48,7 +51,11 @@ public class ProblemMapper {
     }
 
     private static Response answer(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return builder(problem).build();
+    }
+
+    private static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
     private static String path(UriInfo uri) {

@@ -2,7 +2,6 @@ package org.newsflow.ingest.submission;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsflow.contract.FieldViolation;
 import org.newsflow.ingest.config.IngestConfig;
-import org.newsflow.ingest.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ArticleValidator {
 
     static final Set<String> PUB_STATUSES = Set.of("usable", "withheld", "canceled");
-    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
+    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,9}");
     // language-script-region-variant, as far as a tag's shape can be checked without the registry
     private static final Pattern BCP47 = Pattern.compile(
             "(?i)[a-z]{2,3}(-[a-z]{3}){0,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*");
@@ -36,9 +34,12 @@ public class ArticleValidator {
         this.config = config;
     }
 
-    /** Validates and normalises {@code article} in place; throws a 400 problem listing every violation. */
-    public ArticleIdentity validate(ObjectNode article) {
-        List<FieldViolation> errors = new ArrayList<>();
+    /**
+     * Validates and normalises {@code article} in place, adding each violation to {@code errors}; the identity
+     * is only meaningful when no violation was added.
+     */
+    public ArticleIdentity validate(ObjectNode article, List<FieldViolation> errors) {
+        int before = errors.size();
         String uri = checkUri(article.get("uri"), errors);
         int version = checkVersion(article.get("version"), errors);
         String pubStatus = checkPubStatus(article.get("pubStatus"), errors);
@@ -50,8 +51,9 @@ public class ArticleValidator {
             errors.add(new FieldViolation("/headlines", "headline-or-body",
                     "an article needs a non-empty headline or body (headlines[].value or bodies[].value)"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalidArticle(errors);
+        checkHeadlineLength(article.get("headlines"), errors);
+        if (errors.size() > before) {
+            return null;
         }
         article.put("version", Integer.toString(version));
         article.put("pubStatus", pubStatus);
@@ -80,7 +82,20 @@ public class ArticleValidator {
         return value;
     }
 
-    private static boolean isAbsoluteUri(String value) {
+    private void checkHeadlineLength(JsonNode headlines, List<FieldViolation> errors) {
+        if (headlines == null || !headlines.isArray()) {
+            return;
+        }
+        for (int i = 0; i < headlines.size(); i++) {
+            String value = headlines.get(i).path("value").asText("");
+            if (value.length() > config.maxHeadlineLength()) {
+                errors.add(new FieldViolation("/headlines/" + i + "/value", "max-length",
+                        "a headline has at most " + config.maxHeadlineLength() + " characters"));
+            }
+        }
+    }
+
+    public static boolean isAbsoluteUri(String value) {
         if (value.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
             return false;
         }
@@ -96,9 +111,9 @@ public class ArticleValidator {
             return 1;
         }
         String text = version.isIntegralNumber() ? version.asText() : version.isTextual() ? version.textValue() : null;
-        if (text == null || !VERSION.matcher(text).matches()) {
+        if (text == null || !VERSION.matcher(text).matches() || Long.parseLong(text) > Integer.MAX_VALUE) {
             errors.add(new FieldViolation("/version", "positive-integer",
-                    "version must be a positive whole number below 10^9, as a string (\"2\") or a number"));
+                    "version must be a whole number from 1 to 2147483647, as a string (\"2\") or a number"));
             return 0;
         }
         return Integer.parseInt(text);

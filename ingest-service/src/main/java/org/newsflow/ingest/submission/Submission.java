@@ -1,6 +1,7 @@
 package org.newsflow.ingest.submission;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -48,6 +49,16 @@ public class Submission extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** SHA-256 of the folded headline and body text: equal for copies of the same text. */
+    @Column(name = "content_fingerprint")
+    public String contentFingerprint;
+
+    @Column(name = "enriched_at")
+    public Instant enrichedAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
     /** The normalised ninjs article, JSON. */
     @Column(nullable = false, columnDefinition = "TEXT")
     public String article;
@@ -61,8 +72,36 @@ public class Submission extends PanacheEntityBase {
                 .project(Integer.class).firstResultOptional();
     }
 
-    public static int markSubmitted(java.util.Collection<String> ids, Instant at) {
-        return update("status = ?1, submittedAt = ?2 where id in ?3 and status = ?4", SubmissionStatus.SUBMITTED, at,
-                ids, SubmissionStatus.RECEIVED);
+    /** Up to {@code limit} submissions of other publishers with the same text, oldest first. */
+    public static List<Submission> sameContentElsewhere(String fingerprint, String publisherId, int limit) {
+        return find("contentFingerprint = ?1 and publisherId <> ?2 order by receivedAt", fingerprint, publisherId)
+                .page(0, limit).list();
+    }
+
+    /** A page of a publisher's submissions, newest first, after the (receivedAt, id) position of a cursor. */
+    public static List<Submission> pageOf(String publisherId, Instant beforeTime, String beforeId, int limit) {
+        if (beforeTime == null) {
+            return find("publisherId = ?1 order by receivedAt desc, id desc", publisherId).page(0, limit).list();
+        }
+        return find("publisherId = ?1 and (receivedAt < ?2 or (receivedAt = ?2 and id < ?3)) order by receivedAt desc, id desc",
+                publisherId, beforeTime, beforeId).page(0, limit).list();
+    }
+
+    /** Kafka acknowledged these; downstream statuses that arrived first are kept. */
+    public static void markSubmitted(java.util.Collection<String> ids, Instant at) {
+        update("submittedAt = ?1 where id in ?2 and submittedAt is null", at, ids);
+        update("status = ?1 where id in ?2 and status = ?3", SubmissionStatus.SUBMITTED, ids, SubmissionStatus.RECEIVED);
+    }
+
+    /** enrich-service emitted it. */
+    public static void markEnriched(String id, Instant at) {
+        update("enrichedAt = ?1 where id = ?2 and enrichedAt is null", at, id);
+        update("status = ?1 where id = ?2 and status in ?3", SubmissionStatus.ENRICHED, id,
+                List.of(SubmissionStatus.RECEIVED, SubmissionStatus.SUBMITTED));
+    }
+
+    /** publish-service released it. */
+    public static void markPublished(String id, Instant at) {
+        update("publishedAt = ?1, status = ?2 where id = ?3 and publishedAt is null", at, SubmissionStatus.PUBLISHED, id);
     }
 }

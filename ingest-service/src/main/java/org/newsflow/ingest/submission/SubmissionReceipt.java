@@ -12,10 +12,12 @@ public record SubmissionReceipt(
         String pubStatus,
         SubmissionStatus status,
         Instant receivedAt,
-        Instant submittedAt) {
+        Instant submittedAt,
+        Instant enrichedAt,
+        Instant publishedAt) {
 
     static SubmissionReceipt of(Submission s) {
         return new SubmissionReceipt(s.id, s.articleId, s.publisherId, s.uri, Integer.toString(s.version), s.pubStatus,
-                s.status, s.receivedAt, s.submittedAt);
+                s.status, s.receivedAt, s.submittedAt, s.enrichedAt, s.publishedAt);
     }
 }

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,22 +13,25 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.newsflow.contract.ArticleSubmitted;
+import org.newsflow.contract.ContentMatch;
 import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.FieldViolation;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
 import org.newsflow.ingest.outbox.OutboxEvent;
 import org.newsflow.ingest.outbox.OutboxRelay;
 import org.newsflow.ingest.problem.ProblemException;
-import org.newsflow.ingest.submission.ArticleValidator.ArticleIdentity;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.newsflow.ingest.publisher.WebhookMessage;
+import org.newsflow.ingest.submission.ArticlePreparer.Prepared;
 
 /**
- * Accepts a validated article: stores the submission and its {@code articles.submitted} event in one
- * transaction, so an acknowledged push is never lost, and applies the version rules.
+ * Accepts a prepared article: stores the submission and its {@code articles.submitted} event in one
+ * transaction, so an acknowledged push is never lost, and applies the version and idempotency rules.
  */
 @ApplicationScoped
 public class SubmissionService {
+
+    private static final int MAX_CONTENT_MATCHES = 5;
 
     private final ArticleReader reader;
     private final OutboxRelay relay;
@@ -41,16 +45,25 @@ public class SubmissionService {
     public record Accepted(SubmissionReceipt receipt, boolean repeat) {
     }
 
-    public Accepted submit(String publisherId, ObjectNode article, ArticleIdentity identity) {
+    /**
+     * What else a push carries: an {@code Idempotency-Key} with the hash of the request it came with, and the
+     * Standard Webhooks message id to remember against replays. Both may be null.
+     */
+    public record PushContext(String idempotencyKey, String requestHash, String webhookMessageId) {
+
+        public static final PushContext NONE = new PushContext(null, null, null);
+    }
+
+    public Accepted submit(String publisherId, Prepared prepared, PushContext context) {
         Accepted accepted;
         try {
-            accepted = store(publisherId, article, identity);
+            accepted = store(publisherId, prepared, context);
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
-            // a concurrent push of the same version won the race: answer as for a repeat (or a conflict)
-            accepted = store(publisherId, article, identity);
+            // a concurrent push of the same version (or key, or message) won the race: answer as for a repeat
+            accepted = store(publisherId, prepared, context);
         }
         if (!accepted.repeat()) {
             relay.wakeUp();
@@ -59,14 +72,23 @@ public class SubmissionService {
     }
 
     @Transactional
-    Accepted store(String publisherId, ObjectNode article, ArticleIdentity identity) {
+    Accepted store(String publisherId, Prepared prepared, PushContext context) {
+        if (context.webhookMessageId() != null && WebhookMessage.seen(publisherId, context.webhookMessageId())) {
+            throw ProblemException.replayed(context.webhookMessageId());
+        }
+        Optional<Accepted> remembered = rememberedAnswer(publisherId, context);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        var identity = prepared.identity();
         String articleId = StableIds.articleId(publisherId, identity.uri());
-        String contentHash = sha256(reader.canonicalBytes(article));
+        String contentHash = sha256(reader.canonicalBytes(prepared.article()));
 
         Optional<Submission> sameVersion = Submission.findVersion(articleId, identity.version());
         if (sameVersion.isPresent()) {
             Submission stored = sameVersion.get();
             if (stored.contentHash.equals(contentHash)) {
+                remember(publisherId, context, stored.id);
                 return new Accepted(SubmissionReceipt.of(stored), true);
             }
             throw ProblemException.versionConflict("Version " + identity.version() + " of " + identity.uri()
@@ -78,6 +100,8 @@ public class SubmissionService {
             throw ProblemException.versionConflict("Version " + identity.version() + " of " + identity.uri()
                     + " is older than the stored version " + latest + ".", "version-not-older-than-stored");
         }
+        List<ContentMatch> sameContent = Submission.sameContentElsewhere(prepared.fingerprint(), publisherId,
+                MAX_CONTENT_MATCHES).stream().map(s -> new ContentMatch(s.publisherId, s.articleId, s.uri)).toList();
 
         Submission submission = new Submission();
         submission.id = UUID.randomUUID().toString();
@@ -87,13 +111,14 @@ public class SubmissionService {
         submission.version = identity.version();
         submission.pubStatus = identity.pubStatus();
         submission.contentHash = contentHash;
+        submission.contentFingerprint = prepared.fingerprint();
         submission.status = SubmissionStatus.RECEIVED;
         submission.receivedAt = Instant.now();
-        submission.article = reader.toJson(article);
+        submission.article = reader.toJson(prepared.article());
         submission.persistAndFlush();
 
         ArticleSubmitted event = new ArticleSubmitted(articleId, submission.id, publisherId, submission.receivedAt,
-                contentHash, article);
+                contentHash, prepared.article(), sameContent);
         OutboxEvent outbox = new OutboxEvent();
         outbox.eventId = submission.id;
         outbox.eventType = EventTypes.ARTICLE_SUBMITTED;
@@ -104,12 +129,47 @@ public class SubmissionService {
         outbox.payload = reader.toJson(event);
         outbox.createdAt = submission.receivedAt;
         outbox.persist();
+        remember(publisherId, context, submission.id);
         return new Accepted(SubmissionReceipt.of(submission), false);
     }
 
+    /** The answer given the first time this Idempotency-Key was used with the same request. */
+    private static Optional<Accepted> rememberedAnswer(String publisherId, PushContext context) {
+        if (context.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return IdempotencyKey.of(publisherId, context.idempotencyKey()).map(key -> {
+            if (!key.requestHash.equals(context.requestHash())) {
+                throw new ProblemException(422, "idempotency-key-reused", "The Idempotency-Key was used for another request",
+                        "Idempotency-Key " + context.idempotencyKey() + " was first used with a different body; use a new key "
+                                + "for a new request.",
+                        List.of(new FieldViolation("header:Idempotency-Key", "same-request-for-same-key",
+                                "a key stands for one request")));
+            }
+            Submission first = Submission.findById(key.submissionId);
+            return new Accepted(SubmissionReceipt.of(first), true);
+        });
+    }
+
+    private static void remember(String publisherId, PushContext context, String submissionId) {
+        if (context.webhookMessageId() != null) {
+            WebhookMessage.remember(publisherId, context.webhookMessageId());
+        }
+        if (context.idempotencyKey() != null) {
+            IdempotencyKey key = new IdempotencyKey();
+            key.publisherId = publisherId;
+            key.idemKey = context.idempotencyKey();
+            key.requestHash = context.requestHash();
+            key.submissionId = submissionId;
+            key.createdAt = Instant.now();
+            key.persist();
+        }
+    }
+
     @Transactional
-    public SubmissionReceipt find(String submissionId) {
+    public SubmissionReceipt find(String publisherId, String submissionId) {
         return Submission.<Submission> findByIdOptional(submissionId)
+                .filter(s -> s.publisherId.equals(publisherId))
                 .map(SubmissionReceipt::of)
                 .orElseThrow(() -> ProblemException.notFound("Submission " + submissionId));
     }
@@ -123,7 +183,7 @@ public class SubmissionService {
         return false;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -5,5 +5,9 @@ public enum SubmissionStatus {
     /** Stored with its outbox event; not yet on Kafka. */
     RECEIVED,
     /** Acknowledged by Kafka on {@code articles.submitted}. */
-    SUBMITTED
+    SUBMITTED,
+    /** enrich-service has emitted it on {@code articles.enriched}. */
+    ENRICHED,
+    /** publish-service has released it on {@code articles.published}. */
+    PUBLISHED
 }

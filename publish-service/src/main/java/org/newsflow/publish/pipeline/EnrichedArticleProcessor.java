@@ -132,10 +132,14 @@ public class EnrichedArticleProcessor {
             throw new PoisonEventException("record value is not an ArticleEnriched JSON document: " + e.getMessage(), e);
         }
         if (event.articleId() == null || event.article() == null || event.enrichment() == null
-                || !event.article().path("uri").isTextual() || !event.article().path("version").asText("1").matches("[1-9][0-9]{0,8}")) {
+                || !event.article().path("uri").isTextual() || !isVersion(event.article().path("version").asText("1"))) {
             throw new PoisonEventException("ArticleEnriched lacks articleId, enrichment, article.uri or a numeric article.version");
         }
         return event;
+    }
+
+    private static boolean isVersion(String version) {
+        return version.matches("[1-9][0-9]{0,9}") && Long.parseLong(version) <= Integer.MAX_VALUE;
     }
 
     private OutgoingCloudEventMetadata<Object> cloudEvent(Emission emission) {

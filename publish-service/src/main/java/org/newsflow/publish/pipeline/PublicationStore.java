@@ -42,7 +42,7 @@ public class PublicationStore {
         int version = Integer.parseInt(enriched.article().path("version").asText("1"));
         String pubStatus = enriched.article().path("pubStatus").asText("usable");
         Instant now = Instant.now();
-        ArticlePublished event = new ArticlePublished(enriched.articleId(), enriched.publisherId(),
+        ArticlePublished event = new ArticlePublished(enriched.articleId(), enriched.submissionId(), enriched.publisherId(),
                 enriched.receivedAt(), now, enriched.article(), enriched.enrichment());
 
         ArticleVersion history = new ArticleVersion();

@@ -1,0 +1,34 @@
+package org.newsflow.ingest.publisher;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.newsflow.ingest.config.AdminConfig;
+import org.newsflow.ingest.problem.ProblemException;
+
+/** Lets a request into the admin API only with {@code Authorization: Bearer <NEWSFLOW_ADMIN_TOKEN>}. */
+@ApplicationScoped
+public class AdminGuard {
+
+    private final AdminConfig config;
+
+    AdminGuard(AdminConfig config) {
+        this.config = config;
+    }
+
+    public void check(String authorization) {
+        String token = config.token().filter(t -> !t.isBlank()).orElseThrow(() -> ProblemException.forbidden(
+                "admin-disabled", "admin-token-not-configured",
+                "the admin API is closed: start ingest-service with NEWSFLOW_ADMIN_TOKEN set"));
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ProblemException.unauthenticated("header:Authorization", "required",
+                    "send the admin token as Authorization: Bearer <token>");
+        }
+        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
+            throw ProblemException.unauthenticated("header:Authorization", "wrong-admin-token", "the admin token is wrong");
+        }
+    }
+}
