@@ -65,7 +65,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException malformed(String detail, FieldViolation violation) {
-        return new ProblemException(400, "malformed-body", "The body is not a readable JSON document", detail,
+        return new ProblemException(400, "malformed-body", "The body cannot be read", detail,
                 List.of(violation));
     }
 

@@ -1,0 +1,108 @@
+package org.newsflow.ingest.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsflow.contract.StableIds;
+import org.newsflow.contract.Topics;
+import org.newsflow.ingest.support.IngestApi;
+import org.newsflow.ingest.support.IngestApi.TestPublisher;
+import org.newsflow.testing.KafkaAndPostgresResource;
+import org.newsflow.testing.TopicReader;
+import org.newsflow.testing.TopicWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Publishers who prefer Kafka write to articles.inbound and get the same checks as over HTTP. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "newsflow_ingest_test"))
+class KafkaIntakeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    TopicReader submitted;
+    TopicReader rejected;
+
+    @BeforeEach
+    void setUp() {
+        submitted = TopicReader.atEnd(Topics.ARTICLES_SUBMITTED);
+        rejected = TopicReader.atEnd(Topics.deadLetterOf(Topics.ARTICLES_INBOUND));
+    }
+
+    @AfterEach
+    void tearDown() {
+        submitted.close();
+        rejected.close();
+    }
+
+    @Test
+    void anArticleFromARegisteredPublisherIsSubmitted() throws Exception {
+        TestPublisher publisher = IngestApi.register("kafka-wire", false);
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        String uri = article.get("uri").asText();
+
+        send(uri, article.toString(), Map.of(InboundArticleConsumer.PUBLISHER_HEADER, publisher.id()));
+
+        JsonNode event = JSON.readTree(submitted.next(r -> uri.equals(r.key()), WAIT).value());
+        assertThat(event.get("publisherId").asText()).isEqualTo(publisher.id());
+        assertThat(event.get("articleId").asText()).isEqualTo(StableIds.articleId(publisher.id(), uri));
+    }
+
+    @Test
+    void anUnknownPublisherIsDeadLetteredWithAMachineReadableReason() throws Exception {
+        send("urn:kafka:stranger", IngestApi.article("harbour-wind-farm.json").toString(),
+                Map.of(InboundArticleConsumer.PUBLISHER_HEADER, "nobody-we-know"));
+
+        ConsumerRecord<String, String> dead = rejected.next(r -> "urn:kafka:stranger".equals(r.key()), WAIT);
+        JsonNode reason = JSON.readTree(TopicReader.header(dead, "dead-letter-reason"));
+        assertThat(reason.get("status").asInt()).isEqualTo(401);
+        assertThat(reason.at("/errors/0/rule").asText()).isEqualTo("unknown-publisher");
+    }
+
+    @Test
+    void anInvalidArticleIsDeadLetteredAndListedForItsPublisher() throws Exception {
+        TestPublisher publisher = IngestApi.register("kafka-wire", false);
+        String invalid = "{\"uri\": \"urn:kafka:invalid\", \"pubStatus\": \"gone\", \"headlines\": [{\"value\": \"Hi\"}]}";
+
+        send("urn:kafka:invalid", invalid, Map.of(InboundArticleConsumer.PUBLISHER_HEADER, publisher.id()));
+
+        ConsumerRecord<String, String> dead = rejected.next(r -> "urn:kafka:invalid".equals(r.key()), WAIT);
+        assertThat(dead.value()).isEqualTo(invalid);
+        assertThat(JSON.readTree(TopicReader.header(dead, "dead-letter-reason")).at("/errors/0/field").asText())
+                .isEqualTo("/pubStatus");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> publisher.as().get("/v1/rejections").then()
+                .statusCode(200)
+                .body("items[0].channel", equalTo("kafka"))
+                .body("items[0].problem.errors[0].rule", equalTo("enum")));
+    }
+
+    @Test
+    void aRecordWithoutPublisherHeaderIsDeadLettered() throws Exception {
+        send("urn:kafka:anonymous", IngestApi.article("harbour-wind-farm.json").toString(), Map.of());
+
+        ConsumerRecord<String, String> dead = rejected.next(r -> "urn:kafka:anonymous".equals(r.key()), WAIT);
+        assertThat(JSON.readTree(TopicReader.header(dead, "dead-letter-reason")).at("/errors/0/field").asText())
+                .isEqualTo("header:newsflow-publisher");
+    }
+
+    private static void send(String key, String value, Map<String, String> headers) {
+        TopicWriter.sendRaw(Topics.ARTICLES_INBOUND, key, value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+}

@@ -1,0 +1,143 @@
+package org.newsflow.ingest.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsflow.contract.Topics;
+import org.newsflow.ingest.support.IngestApi;
+import org.newsflow.ingest.support.IngestApi.TestPublisher;
+import org.newsflow.testing.KafkaAndPostgresResource;
+import org.newsflow.testing.TopicReader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** What a sloppy or hostile publisher sends comes out clean, or is refused naming the field. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "newsflow_ingest_test"))
+class NormalisationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    TestPublisher publisher;
+    TopicReader submitted;
+
+    @BeforeEach
+    void setUp() {
+        publisher = IngestApi.register("sloppy-times", false);
+        submitted = TopicReader.atEnd(Topics.ARTICLES_SUBMITTED);
+    }
+
+    @AfterEach
+    void tearDown() {
+        submitted.close();
+    }
+
+    @Test
+    void scriptsFramesHandlersStylesFormsAndJavascriptUrlsAreRemovedAndAPlainBodyIsDerived() throws Exception {
+        ObjectNode hostile = IngestApi.article("hostile-html.json");
+
+        publisher.push(hostile).then().statusCode(202);
+
+        JsonNode article = stored(hostile);
+        String html = article.at("/bodies/0/value").asText();
+        assertThat(html).contains("<p>The council passed the budget.</p>", "<a href=\"https://council.example/budget\">Budget</a>")
+                .doesNotContain("<script", "<iframe", "onclick", "onerror", "javascript:", "style", "<form", "<input",
+                        "evil.example");
+        assertThat(article.at("/bodies/1/contentType").asText()).isEqualTo("text/plain");
+        assertThat(article.at("/bodies/1/value").asText()).isEqualTo("The council passed the budget.\n\nRead more Budget");
+        assertThat(article.at("/headlines/0/value").asText()).isEqualTo("Council budget passes");
+    }
+
+    @Test
+    void textIsNormalisedToNfcAndDatesToUtc() throws Exception {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        article.put("by", "Rene\u0301e  Lindqvist").put("versionCreated", "2026-11-28T10:15:00+01:00");
+
+        publisher.push(article).then().statusCode(202);
+
+        JsonNode stored = stored(article);
+        assertThat(stored.get("by").asText()).isEqualTo("Ren\u00e9e Lindqvist");
+        assertThat(stored.get("versionCreated").asText()).isEqualTo("2026-11-28T09:15:00Z");
+    }
+
+    @Test
+    void sqlMetacharactersAndEmojiAreKeptVerbatim() throws Exception {
+        String headline = "Robert'); DROP TABLE submission;-- 🗞️ \"quoted\" 100% \\ back";
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        ((ObjectNode) article.at("/headlines/0")).put("value", headline);
+        article.put("by", "O'Brien & Søn 👩‍💻");
+
+        publisher.push(article).then().statusCode(202);
+
+        JsonNode stored = stored(article);
+        assertThat(stored.at("/headlines/0/value").asText()).isEqualTo(headline);
+        assertThat(stored.get("by").asText()).isEqualTo("O'Brien & Søn 👩‍💻");
+        publisher.push(IngestApi.article("harbour-wind-farm.json")).then().statusCode(202);
+    }
+
+    @Test
+    void aDateThatIsNotIso8601IsRefused() {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json").put("versionCreated", "28/11/2026 10:15");
+
+        publisher.push(article).then()
+                .statusCode(400).body("errors[0].field", equalTo("/versionCreated"))
+                .body("errors[0].rule", equalTo("iso-8601"));
+    }
+
+    @Test
+    void jsonOfTheWrongShapeIsRefusedByTheNinjsSchema() {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        article.put("urgency", "very").putArray("keywords").add("wind");
+        ((ObjectNode) article.at("/bodies/0")).put("wordCount", "many");
+
+        publisher.push(article).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("/urgency"))
+                .body("errors.field", hasItem("/keywords"))
+                .body("errors.field", hasItem("/bodies/0/wordCount"));
+    }
+
+    @Test
+    void anUnknownPubStatusIsRefused() {
+        publisher.push(IngestApi.article("harbour-wind-farm.json").put("pubStatus", "deleted")).then()
+                .statusCode(400).body("errors[0].field", equalTo("/pubStatus")).body("errors[0].rule", equalTo("enum"));
+    }
+
+    @Test
+    void anOverlongHeadlineIsRefused() {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        ((ObjectNode) article.at("/headlines/0")).put("value", "Wind ".repeat(300));
+
+        publisher.push(article).then()
+                .statusCode(400).body("errors[0].field", equalTo("/headlines/0/value"))
+                .body("errors[0].rule", equalTo("max-length"));
+    }
+
+    @Test
+    void aTenMegabyteBodyIsRefusedWith413() {
+        String huge = "{\"uri\": \"urn:x\", \"padding\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+
+        publisher.asUnprettified().contentType(ContentType.JSON).body(huge).post("/v1/articles").then()
+                .statusCode(413).body("errors[0].rule", equalTo("max-body-bytes"));
+    }
+
+    private JsonNode stored(ObjectNode pushed) throws Exception {
+        String uri = pushed.get("uri").asText();
+        return JSON.readTree(submitted.next(r -> uri.equals(r.key()), WAIT).value()).get("article");
+    }
+}
