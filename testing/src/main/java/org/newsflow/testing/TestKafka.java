@@ -24,17 +24,35 @@ public final class TestKafka {
 
     private static EmbeddedKafkaBroker broker;
 
+    private static int port;
+    private static boolean hookInstalled;
+
     /** Starts the broker on first use and returns its bootstrap servers ({@code host:port}). */
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            broker = new EmbeddedKafkaBroker()
+            EmbeddedKafkaBroker starting = new EmbeddedKafkaBroker()
                     .withDeleteLogDirsOnClose(true)
-                    .withAdditionalProperties(TestKafka::brokerDefaults)
-                    .start();
-            EmbeddedKafkaBroker started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-kafka-shutdown"));
+                    .withAdditionalProperties(TestKafka::brokerDefaults);
+            if (port != 0) {
+                starting.withKafkaPort(port);
+            }
+            broker = starting.start();
+            String address = broker.getAdvertisedListeners().replaceFirst("^[A-Z_]+://", "");
+            port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            if (!hookInstalled) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stop, "test-kafka-shutdown"));
+                hookInstalled = true;
+            }
         }
-        return broker.getAdvertisedListeners().replaceFirst("^[A-Z_]+://", "");
+        return "localhost:" + port;
+    }
+
+    /** Stops the broker, as an outage would; {@link #bootstrapServers()} starts an empty one on the same port. */
+    public static synchronized void stop() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
     }
 
     /** Creates the topics that do not exist yet (one partition each: tests read them in a total order). */

@@ -24,6 +24,10 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     private TopicReader(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, true);
+    }
+
+    private TopicReader(String bootstrapServers, String topic, boolean atEnd) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -31,7 +35,11 @@ public final class TopicReader implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (atEnd) {
+            consumer.seekToEnd(partitions);
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test writes
     }
 
@@ -39,6 +47,12 @@ public final class TopicReader implements AutoCloseable {
     public static TopicReader atEnd(String topic) {
         TestKafka.ensureTopics(topic);
         return new TopicReader(TestKafka.bootstrapServers(), topic);
+    }
+
+    /** Opens a reader at the beginning of {@code topic} on the shared test broker. */
+    public static TopicReader fromStart(String topic) {
+        TestKafka.ensureTopics(topic);
+        return new TopicReader(TestKafka.bootstrapServers(), topic, false);
     }
 
     /** Opens a reader at the current end of {@code topic} on any broker. */
