@@ -28,8 +28,11 @@ class DockerComposeIT {
 
     private static final Path ROOT = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
 
+    private static final String ADMIN_TOKEN = "compose-test-admin-token";
+
     @Container
     static final ComposeContainer NEWSFLOW = new ComposeContainer(ROOT.resolve("docker-compose.yml").toFile())
+            .withEnv("NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN)
             .withBuild(true)
             .withExposedService("ingest-service", 8081, Wait.forHttp("/q/health/ready").forStatusCode(200)
                     .withStartupTimeout(Duration.ofMinutes(5)))
@@ -48,8 +51,16 @@ class DockerComposeIT {
                  "bodies": [{"value": "The article travels through Kafka and three services and comes out enriched."}]}
                 """;
 
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/admin/publishers"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"compose-test\", \"name\": \"Compose test\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).isEqualTo(201);
+        String apiKey = new ObjectMapper().readTree(registered.body()).get("apiKey").asText();
+
         HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/articles"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(article)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(article)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(receipt.statusCode()).isEqualTo(202);
         String articleId = new ObjectMapper().readTree(receipt.body()).get("articleId").asText();

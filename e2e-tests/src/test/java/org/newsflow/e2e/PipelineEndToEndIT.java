@@ -47,8 +47,11 @@ class PipelineEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static final String ADMIN_TOKEN = "e2e-admin-token";
     private static ServiceProcess ingest;
     private static ServiceProcess publish;
+    private static String publisherId;
+    private static String apiKey;
 
     private TopicReader published;
 
@@ -62,6 +65,7 @@ class PipelineEndToEndIT {
         for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
             String database = "newsflow_e2e_" + module.replace("-service", "");
             SERVICES.add(ServiceProcess.start(root, module, Map.of(
+                    "NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN,
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database),
                     "QUARKUS_DATASOURCE_USERNAME", TestPostgres.user(),
@@ -74,6 +78,23 @@ class PipelineEndToEndIT {
         }
         ingest = SERVICES.get(0);
         publish = SERVICES.get(2);
+        registerThePublisher();
+    }
+
+    /** As an operator would: through ingest's admin API. */
+    private static void registerThePublisher() throws IOException {
+        publisherId = "elbe-bote-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/admin/publishers")))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + publisherId + "\", \"name\": \"Elbe-Bote\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(201);
+            apiKey = JSON.readTree(answer.body()).get("apiKey").asText();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @AfterAll
@@ -104,7 +125,7 @@ class PipelineEndToEndIT {
         assertThat(answer.statusCode()).isEqualTo(202);
         JsonNode receipt = JSON.readTree(answer.body());
         String articleId = receipt.get("articleId").asText();
-        assertThat(articleId).isEqualTo(StableIds.articleId("anonymous", uri));
+        assertThat(articleId).isEqualTo(StableIds.articleId(publisherId, uri));
         assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/v1/submissions/" + receipt.get("submissionId").asText()));
 
@@ -128,7 +149,7 @@ class PipelineEndToEndIT {
 
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
                 JSON.readTree(get(ingest.url("/v1/submissions/" + receipt.get("submissionId").asText())).body())
-                        .get("status").asText()).isEqualTo("SUBMITTED"));
+                        .get("status").asText()).isEqualTo("PUBLISHED"));
     }
 
     @Test
@@ -152,7 +173,7 @@ class PipelineEndToEndIT {
             }
         }
         assertThat(versions).containsExactly("1", "2", "3");
-        JsonNode current = JSON.readTree(get(publish.url("/v1/articles/" + StableIds.articleId("anonymous", uri))).body());
+        JsonNode current = JSON.readTree(get(publish.url("/v1/articles/" + StableIds.articleId(publisherId, uri))).body());
         assertThat(current.get("pubStatus").asText()).isEqualTo("canceled");
     }
 
@@ -174,13 +195,14 @@ class PipelineEndToEndIT {
 
     private static HttpResponse<String> push(JsonNode article) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/articles")))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + apiKey).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ObjectNode article(String name, String uri) throws IOException {

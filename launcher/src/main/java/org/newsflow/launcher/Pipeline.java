@@ -43,12 +43,20 @@ final class Pipeline {
             ensurePostgresDatabases();
         }
         new Broker(settings).start();
+        Publishers publishers = new Publishers(settings);
+        publishers.adminToken();
         startServices();
+        String demoKey = publishers.keyOf(Publishers.DEMO, "Demo publisher");
         Console.info("");
         Console.info("Newsflow is running (" + (System.nanoTime() - start) / 100_000_000 / 10.0 + " s, "
                 + (settings.db() == Settings.Database.H2 ? "embedded H2 in " + settings.home().relativize(settings.data())
                         : "PostgreSQL at " + settings.pgUrl()) + "):");
-        Console.info("  push articles    POST " + Service.INGEST.url(settings) + "/v1/articles");
+        Console.info("  push articles    POST " + Service.INGEST.url(settings) + "/v1/articles"
+                + "  with Authorization: Bearer <key>");
+        Console.info("  demo publisher   key " + demoKey + "  (also in "
+                + settings.home().relativize(publishers.keyFile(Publishers.DEMO)) + ")");
+        Console.info("  admin token      in " + settings.home().relativize(settings.state().resolve("admin-token"))
+                + "  (for /v1/admin/publishers)");
         Console.info("  read articles    GET  " + Service.PUBLISH.url(settings) + "/v1/articles/{articleId}");
         Console.info("  API docs         " + Service.INGEST.url(settings) + "/q/swagger-ui  (and :"
                 + settings.enrichPort() + ", :" + settings.publishPort() + ")");
@@ -170,6 +178,9 @@ final class Pipeline {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(settings)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        if (service == Service.INGEST) {
+            env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).adminToken());
+        }
         if (settings.db() == Settings.Database.H2) {
             env.put("QUARKUS_PROFILE", "local");
             Path file = settings.data().resolve("h2").resolve(service.module.replace("-service", "")).toAbsolutePath();
