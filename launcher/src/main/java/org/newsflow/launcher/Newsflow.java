@@ -16,6 +16,8 @@ public final class Newsflow {
                        print one of them as published and enriched; ./newsflow demo <folder> pushes your own
               down     stop everything started by up or demo
               status   show what runs and whether it is ready
+              bench-intake [--articles N] [--concurrency C] [--batch B] [--words W] [--publishers P]
+                       measure intake throughput and latency against the running pipeline
               help     this text
 
             Options:
