@@ -78,15 +78,22 @@ class NormalisationTest {
     @Test
     void sqlMetacharactersAndEmojiAreKeptVerbatim() throws Exception {
         String headline = "Robert'); DROP TABLE submission;-- 🗞️ \"quoted\" 100% \\ back";
-        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        String uri = "urn:newsroom:x:'%3B-DROP-TABLE-submission;--:" + java.util.UUID.randomUUID();
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json", uri);
         ((ObjectNode) article.at("/headlines/0")).put("value", headline);
-        article.put("by", "O'Brien & Søn 👩‍💻");
+        ((ObjectNode) article.at("/bodies/0")).put("contentType", "text/plain")
+                .put("value", "1=1 OR ''='' ; SELECT * FROM api_key; -- 🌊🌬️ Ωmega");
+        article.put("by", "O'Brien & Søn 👩‍💻").put("slugline", "wind-' OR 1=1 --").put("copyrightHolder", "Ⓒ 🐟 \"Fish\" Ltd.");
 
         publisher.push(article).then().statusCode(202);
 
         JsonNode stored = stored(article);
+        assertThat(stored.get("uri").asText()).isEqualTo(uri);
         assertThat(stored.at("/headlines/0/value").asText()).isEqualTo(headline);
+        assertThat(stored.at("/bodies/0/value").asText()).isEqualTo("1=1 OR ''='' ; SELECT * FROM api_key; -- 🌊🌬️ Ωmega");
         assertThat(stored.get("by").asText()).isEqualTo("O'Brien & Søn 👩‍💻");
+        assertThat(stored.get("slugline").asText()).isEqualTo("wind-' OR 1=1 --");
+        assertThat(stored.get("copyrightHolder").asText()).isEqualTo("Ⓒ 🐟 \"Fish\" Ltd.");
         publisher.push(IngestApi.article("harbour-wind-farm.json")).then().statusCode(202);
     }
 
