@@ -3,23 +3,18 @@ package org.newsflow.ingest.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.StableIds;
-import org.newsflow.contract.Topics;
 import org.newsflow.ingest.support.IngestApi;
 import org.newsflow.ingest.support.IngestApi.TestPublisher;
+import org.newsflow.ingest.support.IntakeTestBase;
 import org.newsflow.testing.KafkaAndPostgresResource;
-import org.newsflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,23 +25,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "newsflow_ingest_test"))
-class IdempotencyTest {
+class IdempotencyTest extends IntakeTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    TestPublisher publisher;
-    TopicReader submitted;
-
-    @BeforeEach
-    void setUp() {
-        publisher = IngestApi.register("retrying-wire", false);
-        submitted = TopicReader.atEnd(Topics.ARTICLES_SUBMITTED);
-    }
-
-    @AfterEach
-    void tearDown() {
-        submitted.close();
+    @Override
+    protected String publisherName() {
+        return "retrying-wire";
     }
 
     @Test
@@ -83,7 +66,7 @@ class IdempotencyTest {
         publisher.push(original).then().statusCode(202);
         copier.push(copy).then().statusCode(202);
 
-        JsonNode event = JSON.readTree(submitted.next(r -> copy.get("uri").asText().equals(r.key()), WAIT).value());
+        JsonNode event = submittedEvent(copy.get("uri").asText());
         assertThat(event.at("/sameContentAs/0/publisherId").asText()).isEqualTo(publisher.id());
         assertThat(event.at("/sameContentAs/0/articleId").asText())
                 .isEqualTo(StableIds.articleId(publisher.id(), original.get("uri").asText()));

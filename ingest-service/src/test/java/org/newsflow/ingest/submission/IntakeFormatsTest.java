@@ -5,22 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsflow.contract.Topics;
 import org.newsflow.ingest.support.IngestApi;
-import org.newsflow.ingest.support.IngestApi.TestPublisher;
+import org.newsflow.ingest.support.IntakeTestBase;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.NinjsSchema;
-import org.newsflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,23 +24,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "newsflow_ingest_test"))
-class IntakeFormatsTest {
+class IntakeFormatsTest extends IntakeTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    TestPublisher publisher;
-    TopicReader submitted;
-
-    @BeforeEach
-    void setUp() {
-        publisher = IngestApi.register("harbour-gazette", false);
-        submitted = TopicReader.atEnd(Topics.ARTICLES_SUBMITTED);
-    }
-
-    @AfterEach
-    void tearDown() {
-        submitted.close();
+    @Override
+    protected String publisherName() {
+        return "harbour-gazette";
     }
 
     @Test
@@ -57,7 +37,7 @@ class IntakeFormatsTest {
 
         publisher.push(legacy).then().statusCode(202).body("version", equalTo("3"));
 
-        JsonNode article = articleOf(next(legacy.get("uri").asText()));
+        JsonNode article = submittedArticle(legacy.get("uri").asText());
         assertThat(article.at("/headlines/0/value").asText()).isEqualTo("Engineers find no cracks in valley dam after quake");
         assertThat(article.at("/bodies/0/contentType").asText()).isEqualTo("text/html");
         assertThat(article.at("/bodies/1/value").asText()).startsWith("Engineers who inspected the Aldwater dam");
@@ -80,7 +60,7 @@ class IntakeFormatsTest {
                 .body("items[0].uri", equalTo("urn:newsflow:guid:hg-2026-0412"))
                 .body("items[1].uri", equalTo("https://harbour-gazette.example/2026/fish-market"));
 
-        JsonNode ferry = articleOf(next("urn:newsflow:guid:hg-2026-0412"));
+        JsonNode ferry = submittedArticle("urn:newsflow:guid:hg-2026-0412");
         assertThat(ferry.at("/headlines/0/value").asText()).isEqualTo("Night ferry returns for the summer season");
         assertThat(ferry.at("/bodies/0/value").asText()).doesNotContain("<script").contains("Tickets go on sale");
         assertThat(ferry.get("by").asText()).isEqualTo("Lena Okafor");
@@ -99,7 +79,7 @@ class IntakeFormatsTest {
                 .post("/v1/articles").then()
                 .statusCode(207).body("accepted", equalTo(1));
 
-        JsonNode article = articleOf(next("tag:bergbote.example,2026:seilbahn-wieder-in-betrieb"));
+        JsonNode article = submittedArticle("tag:bergbote.example,2026:seilbahn-wieder-in-betrieb");
         assertThat(article.at("/headlines/0/value").asText()).isEqualTo("Seilbahn fährt wieder");
         assertThat(article.get("by").asText()).isEqualTo("Anna Huber");
         assertThat(article.at("/bodies/1/value").asText()).isEqualTo("Die Seilbahn auf den Hausberg fährt nach der Revision wieder.");
@@ -121,7 +101,7 @@ class IntakeFormatsTest {
                 .body("items[1].problem.errors[0].field", equalTo("/headlines"))
                 .body("items[2].status", equalTo(202));
 
-        assertThat(next(second.get("uri").asText())).isNotNull();
+        assertThat(submittedRecord(second.get("uri").asText())).isNotNull();
     }
 
     @Test
@@ -164,14 +144,6 @@ class IntakeFormatsTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private ConsumerRecord<String, String> next(String uri) {
-        return submitted.next(r -> uri.equals(r.key()), WAIT);
-    }
-
-    private static JsonNode articleOf(ConsumerRecord<String, String> record) throws Exception {
-        return JSON.readTree(record.value()).get("article");
     }
 
     private static long stored() {

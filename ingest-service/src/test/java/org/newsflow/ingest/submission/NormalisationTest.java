@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsflow.contract.Topics;
 import org.newsflow.ingest.support.IngestApi;
-import org.newsflow.ingest.support.IngestApi.TestPublisher;
+import org.newsflow.ingest.support.IntakeTestBase;
 import org.newsflow.testing.KafkaAndPostgresResource;
-import org.newsflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,23 +21,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "newsflow_ingest_test"))
-class NormalisationTest {
+class NormalisationTest extends IntakeTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    TestPublisher publisher;
-    TopicReader submitted;
-
-    @BeforeEach
-    void setUp() {
-        publisher = IngestApi.register("sloppy-times", false);
-        submitted = TopicReader.atEnd(Topics.ARTICLES_SUBMITTED);
-    }
-
-    @AfterEach
-    void tearDown() {
-        submitted.close();
+    @Override
+    protected String publisherName() {
+        return "sloppy-times";
     }
 
     @Test
@@ -143,8 +124,7 @@ class NormalisationTest {
                 .statusCode(413).body("errors[0].rule", equalTo("max-body-bytes"));
     }
 
-    private JsonNode stored(ObjectNode pushed) throws Exception {
-        String uri = pushed.get("uri").asText();
-        return JSON.readTree(submitted.next(r -> uri.equals(r.key()), WAIT).value()).get("article");
+    private JsonNode stored(ObjectNode pushed) {
+        return submittedArticle(pushed.get("uri").asText());
     }
 }
