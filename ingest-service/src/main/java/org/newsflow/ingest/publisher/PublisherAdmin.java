@@ -39,7 +39,7 @@ public class PublisherAdmin {
     public Credentials register(NewPublisher request) {
         List<FieldViolation> errors = new ArrayList<>();
         if (request == null) {
-            throw ProblemException.invalidArticle(List.of(new FieldViolation("", "required", "a JSON object is required")));
+            throw invalid(List.of(new FieldViolation("", "required", "a JSON object with id and name is required")));
         }
         if (request.id() == null || !ID.matcher(request.id()).matches()) {
             errors.add(new FieldViolation("/id", "publisher-id",
@@ -49,8 +49,7 @@ public class PublisherAdmin {
             errors.add(new FieldViolation("/name", "required", "name must be 1-200 characters"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "invalid-publisher", "The publisher is not valid",
-                    errors.size() + " field(s) are not valid; see errors.", errors);
+            throw invalid(errors);
         }
         if (Publisher.findById(request.id()) != null) {
             throw new ProblemException(409, "publisher-exists", "The publisher exists",
@@ -117,6 +116,11 @@ public class PublisherAdmin {
             publisher.revokedAt = Instant.now();
         }
         return view(publisher);
+    }
+
+    private static ProblemException invalid(List<FieldViolation> errors) {
+        return new ProblemException(400, "invalid-publisher", "The publisher is not valid",
+                errors.size() + " field(s) are not valid; see errors.", errors);
     }
 
     private static Credentials newKey(String publisherId) {
