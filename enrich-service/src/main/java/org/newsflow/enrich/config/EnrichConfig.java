@@ -13,6 +13,8 @@ public interface EnrichConfig {
 
     Keywords keywords();
 
+    Language language();
+
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/enrich-service")
     URI eventSource();
@@ -23,6 +25,12 @@ public interface EnrichConfig {
         int maxSentences();
 
         /** Longest summary in characters; a longer first sentence is cut with an ellipsis. */
+        @WithDefault("400")
+        int maxChars();
+    }
+
+    interface Language {
+        /** Characters of headline and body the detector reads; more is slower and rarely changes the answer. */
         @WithDefault("400")
         int maxChars();
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsflow.enrich.config.EnrichConfig;
-import org.newsflow.enrich.language.LanguageDetector;
+import org.newsflow.enrich.language.FunctionWords;
 import org.newsflow.enrich.text.ArticleText;
 
 /**
@@ -22,15 +22,13 @@ public class KeywordExtractor {
     private static final int HEADLINE_WEIGHT = 3;
 
     private final EnrichConfig config;
-    private final LanguageDetector languages;
 
-    KeywordExtractor(EnrichConfig config, LanguageDetector languages) {
+    public KeywordExtractor(EnrichConfig config) {
         this.config = config;
-        this.languages = languages;
     }
 
     public List<String> extract(ArticleText text, String language) {
-        Set<String> skip = languages.functionWords(language);
+        Set<String> skip = FunctionWords.of(language);
         Map<String, Integer> weight = new HashMap<>();
         count(text.headline(), HEADLINE_WEIGHT, skip, weight);
         count(text.body(), 1, skip, weight);

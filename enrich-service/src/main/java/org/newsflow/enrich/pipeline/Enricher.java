@@ -25,13 +25,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
 
     private final LanguageDetector languages;
     private final LeadSummarizer summarizer;
     private final KeywordExtractor keywords;
 
-    Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords) {
+    public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords) {
         this.languages = languages;
         this.summarizer = summarizer;
         this.keywords = keywords;

@@ -17,7 +17,7 @@ public class LeadSummarizer {
 
     private final EnrichConfig config;
 
-    LeadSummarizer(EnrichConfig config) {
+    public LeadSummarizer(EnrichConfig config) {
         this.config = config;
     }
 

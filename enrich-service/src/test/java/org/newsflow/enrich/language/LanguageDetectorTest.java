@@ -3,10 +3,11 @@ package org.newsflow.enrich.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.newsflow.enrich.config.StandaloneConfig;
 
 class LanguageDetectorTest {
 
-    private final LanguageDetector detector = new LanguageDetector();
+    private final LanguageDetector detector = new LanguageDetector(StandaloneConfig.load());
 
     @Test
     void recognisesLatinScriptLanguagesByTheirFunctionWords() {
@@ -25,10 +26,20 @@ class LanguageDetectorTest {
     }
 
     @Test
-    void saysUndeterminedWhenThereIsTooLittleToGoOn() {
-        LanguageGuess guess = detector.detect("Xyz 2026");
+    void saysUndeterminedWhenThereIsNothingToGoOn() {
+        LanguageGuess guess = detector.detect("2026 — 42");
         assertThat(guess.language()).isEqualTo(LanguageGuess.UNDETERMINED);
         assertThat(guess.confidence()).isZero();
+    }
+
+    @Test
+    void tellsCloseLanguagesApart() {
+        assertThat(detector.detect("Regeringen meddelade på tisdagen att skatten på bensin sänks från och med "
+                + "nästa månad, enligt finansministern.").language()).isEqualTo("sv");
+        assertThat(detector.detect("Regeringen meddelte tirsdag, at afgiften på benzin sænkes fra næste måned, "
+                + "oplyser finansministeren.").language()).isEqualTo("da");
+        assertThat(detector.detect("Hökumət çərşənbə axşamı bildirib ki, benzin üzərində vergi gələn aydan "
+                + "azaldılacaq.").language()).isEqualTo("az");
     }
 
     @Test

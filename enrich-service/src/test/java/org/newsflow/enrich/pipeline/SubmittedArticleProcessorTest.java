@@ -80,7 +80,7 @@ class SubmittedArticleProcessorTest {
                 "Train drivers across the Midlands will return to work on Monday after their unions accepted a "
                         + "two-year pay offer, ending a strike that has lasted six weeks. The agreement gives drivers "
                         + "a rise of 4.5 per cent this year and 3 per cent next year.");
-        assertThat(data.at("/enrichment/languageSource").asText()).isEqualTo("function-words-v1");
+        assertThat(data.at("/enrichment/languageSource").asText()).isEqualTo("lingua-1.2.2-low-accuracy");
         assertThat(data.at("/enrichment/keywords").toString()).contains("strike", "drivers");
         assertThat(data.get("articleId").asText()).isEqualTo(StableIds.articleId("midland-herald", uri));
     }
