@@ -16,6 +16,10 @@ public final class Newsflow {
                        print one of them as published and enriched; ./newsflow demo <folder> pushes your own
               down     stop everything started by up or demo
               status   show what runs and whether it is ready
+              enrich <file-or-folder>
+                       print each article enriched (ninjs, one per line), without Kafka or a server
+              eval <folder>
+                       score the enrichment against gold labels (eval-dev format); ends with a JSON line
               bench-intake [--articles N] [--concurrency C] [--batch B] [--words W] [--publishers P]
                        measure intake throughput and latency against the running pipeline
               help     this text

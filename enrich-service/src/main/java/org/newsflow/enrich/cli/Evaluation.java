@@ -1,0 +1,194 @@
+package org.newsflow.enrich.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.newsflow.enrich.pipeline.Enricher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Scores enrichment against gold labels: micro-averaged precision, recall and F1 per task over the whole folder.
+ * Entity names match when they are equal after folding case, accents and punctuation, or when one is a
+ * whole-word part of the other ("Aliyev" ~ "Ilham Aliyev").
+ */
+final class Evaluation {
+
+    private final EnrichCommand command;
+    private final ObjectMapper json;
+    private final Map<String, Score> scores = new LinkedHashMap<>();
+
+    Evaluation(EnrichCommand command, ObjectMapper json) {
+        this.command = command;
+        this.json = json;
+        for (String task : List.of("people", "organisations", "places", "countries", "language", "subjects", "reprints",
+                "stories")) {
+            scores.put(task, new Score());
+        }
+    }
+
+    void run(List<Path> files, PrintStream out) throws IOException {
+        List<String> ids = new ArrayList<>();
+        List<String> goldStories = new ArrayList<>();
+        List<String> predictedStories = new ArrayList<>();
+        long nanos = 0;
+        int evaluated = 0;
+        for (Path file : files) {
+            JsonNode item = json.readTree(file.toFile());
+            JsonNode gold = item.get("gold");
+            if (gold == null) {
+                continue;
+            }
+            ObjectNode input = command.read(file);
+            long start = System.nanoTime();
+            Enricher.Result result = command.enrich(input);
+            nanos += System.nanoTime() - start;
+            evaluated++;
+            ObjectNode article = result.article();
+            names(scores.get("people"), article.path("people"), gold.path("persons"));
+            names(scores.get("organisations"), article.path("organisations"), gold.path("organisations"));
+            names(scores.get("places"), article.path("places"), gold.path("places"));
+            exact(scores.get("countries"), countries(article.path("places")), strings(gold.path("countries")));
+            exact(scores.get("language"), Set.of(article.path("language").asText("und")),
+                    Set.of(item.path("language").asText()));
+            exact(scores.get("subjects"), subjectLabels(article.path("subjects")), lower(strings(gold.path("subjects"))));
+            ids.add(item.path("id").asText());
+            goldStories.add(gold.path("story").asText(""));
+            predictedStories.add(null); // story clusters are not produced yet
+            String goldOriginal = gold.path("reprint_of").isTextual() ? gold.get("reprint_of").asText() : null;
+            scores.get("reprints").add(0, 0, goldOriginal == null ? 0 : 1); // reprint detection is not produced yet
+        }
+        pairs(scores.get("stories"), goldStories, predictedStories);
+
+        out.printf("%-14s %9s %9s %9s %7s %7s %7s%n", "task", "precision", "recall", "F1", "tp", "fp", "fn");
+        for (Map.Entry<String, Score> task : scores.entrySet()) {
+            Score s = task.getValue();
+            out.printf("%-14s %9.3f %9.3f %9.3f %7d %7d %7d%n", task.getKey(), s.precision(), s.recall(), s.f1(), s.tp,
+                    s.fp, s.fn);
+        }
+        out.printf("%d articles, %.2f ms enrichment per article%n", evaluated, evaluated == 0 ? 0 : nanos / 1e6 / evaluated);
+        ObjectNode summary = json.createObjectNode().put("articles", evaluated);
+        scores.forEach((task, s) -> summary.putObject(task).put("precision", round(s.precision()))
+                .put("recall", round(s.recall())).put("f1", round(s.f1())));
+        out.println(json.writeValueAsString(summary));
+    }
+
+    private static void names(Score score, JsonNode predicted, JsonNode gold) {
+        List<String> guesses = new ArrayList<>();
+        predicted.forEach(p -> guesses.add(fold(p.path("name").asText(""))));
+        List<String> truths = new ArrayList<>();
+        gold.forEach(g -> truths.add(fold(g.asText())));
+        Set<Integer> matchedTruths = new HashSet<>();
+        int tp = 0;
+        for (String guess : guesses) {
+            for (int i = 0; i < truths.size(); i++) {
+                if (!matchedTruths.contains(i) && sameName(guess, truths.get(i))) {
+                    matchedTruths.add(i);
+                    tp++;
+                    break;
+                }
+            }
+        }
+        score.add(tp, guesses.size() - tp, truths.size() - matchedTruths.size());
+    }
+
+    private static void exact(Score score, Set<String> predicted, Set<String> gold) {
+        Set<String> hits = new HashSet<>(predicted);
+        hits.retainAll(gold);
+        score.add(hits.size(), predicted.size() - hits.size(), gold.size() - hits.size());
+    }
+
+    /** Pairwise clustering scores: a pair is positive when both articles share a story. */
+    private static void pairs(Score score, List<String> gold, List<String> predicted) {
+        for (int i = 0; i < gold.size(); i++) {
+            for (int j = i + 1; j < gold.size(); j++) {
+                boolean truth = !gold.get(i).isEmpty() && gold.get(i).equals(gold.get(j));
+                boolean guess = predicted.get(i) != null && predicted.get(i).equals(predicted.get(j));
+                score.add(truth && guess ? 1 : 0, guess && !truth ? 1 : 0, truth && !guess ? 1 : 0);
+            }
+        }
+    }
+
+    private static Set<String> countries(JsonNode places) {
+        Set<String> codes = new HashSet<>();
+        places.forEach(p -> {
+            String uri = p.path("uri").asText("");
+            int slash = uri.lastIndexOf('/');
+            if (uri.contains("iso3166") && slash >= 0) {
+                codes.add(uri.substring(slash + 1).toUpperCase(Locale.ROOT));
+            }
+        });
+        return codes;
+    }
+
+    private static Set<String> subjectLabels(JsonNode subjects) {
+        Set<String> labels = new HashSet<>();
+        subjects.forEach(s -> labels.add(s.path("name").asText("").toLowerCase(Locale.ROOT)));
+        return labels;
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new HashSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static Set<String> lower(Set<String> values) {
+        Set<String> lowered = new HashSet<>();
+        values.forEach(v -> lowered.add(v.toLowerCase(Locale.ROOT)));
+        return lowered;
+    }
+
+    static boolean sameName(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        return a.equals(b) || (" " + a + " ").contains(" " + b + " ") || (" " + b + " ").contains(" " + a + " ");
+    }
+
+    static String fold(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static final class Score {
+        int tp;
+        int fp;
+        int fn;
+
+        void add(int truePositives, int falsePositives, int falseNegatives) {
+            tp += truePositives;
+            fp += falsePositives;
+            fn += falseNegatives;
+        }
+
+        double precision() {
+            return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+}
