@@ -13,6 +13,7 @@ import java.util.List;
  * @param languageConfidence 0..1
  * @param wordCount words in the main body's plain text
  * @param keywords key phrases, most relevant first
+ * @param places the countries and cities named, with mention counts and relevance (also in the ninjs places)
  * @param enrichedAt when the enrichment was computed
  */
 public record Enrichment(
@@ -22,5 +23,11 @@ public record Enrichment(
         double languageConfidence,
         int wordCount,
         List<String> keywords,
+        List<PlaceMention> places,
         Instant enrichedAt) {
+
+    public Enrichment {
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        places = places == null ? List.of() : List.copyOf(places);
+    }
 }

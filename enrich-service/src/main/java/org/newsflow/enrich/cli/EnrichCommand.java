@@ -13,6 +13,8 @@ import org.newsflow.enrich.config.EnrichConfig;
 import org.newsflow.enrich.config.StandaloneConfig;
 import org.newsflow.enrich.keywords.KeywordExtractor;
 import org.newsflow.enrich.language.LanguageDetector;
+import org.newsflow.enrich.places.Gazetteer;
+import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.pipeline.Enricher;
 import org.newsflow.enrich.summary.LeadSummarizer;
 
@@ -34,7 +36,8 @@ public final class EnrichCommand {
     private final Enricher enricher;
 
     EnrichCommand(EnrichConfig config) {
-        this.enricher = new Enricher(new LanguageDetector(config), new LeadSummarizer(config), new KeywordExtractor(config));
+        this.enricher = new Enricher(new LanguageDetector(config), new LeadSummarizer(config), new KeywordExtractor(config),
+                new PlaceFinder(new Gazetteer()));
     }
 
     public static void main(String[] args) throws IOException {

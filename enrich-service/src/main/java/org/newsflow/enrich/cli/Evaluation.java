@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Scores enrichment against gold labels: micro-averaged precision, recall and F1 per task over the whole folder.
  * Entity names match when they are equal after folding case, accents and punctuation, or when one is a
- * whole-word part of the other ("Aliyev" ~ "Ilham Aliyev").
+ * whole-word part of the other ("Aliyev" ~ "Ilham Aliyev"). Countries are those the article is about (places with
+ * an ISO 3166-1 uri and {@code rel: about}).
  */
 final class Evaluation {
 
@@ -125,7 +126,7 @@ final class Evaluation {
         places.forEach(p -> {
             String uri = p.path("uri").asText("");
             int slash = uri.lastIndexOf('/');
-            if (uri.contains("iso3166") && slash >= 0) {
+            if (uri.contains("iso3166") && slash >= 0 && "about".equals(p.path("rel").asText())) {
                 codes.add(uri.substring(slash + 1).toUpperCase(Locale.ROOT));
             }
         });

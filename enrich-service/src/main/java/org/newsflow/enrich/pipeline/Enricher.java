@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsflow.contract.Enrichment;
+import org.newsflow.contract.PlaceMention;
+import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.keywords.KeywordExtractor;
 import org.newsflow.enrich.language.LanguageDetector;
 import org.newsflow.enrich.language.LanguageGuess;
@@ -25,16 +27,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
+    /** IPTC's vocabulary of ISO 3166-1 alpha-2 country codes. */
+    public static final String COUNTRY_URI = "http://cv.iptc.org/newscodes/iso3166-1a2/";
 
     private final LanguageDetector languages;
     private final LeadSummarizer summarizer;
     private final KeywordExtractor keywords;
+    private final PlaceFinder places;
 
-    public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords) {
+    public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords,
+            PlaceFinder places) {
         this.languages = languages;
         this.summarizer = summarizer;
         this.keywords = keywords;
+        this.places = places;
     }
 
     public record Result(ObjectNode article, Enrichment enrichment, String summary) {
@@ -47,6 +54,8 @@ public class Enricher {
         int wordCount = ArticleText.countWords(text.body());
         String summary = summarizer.summarize(text, language.language());
         List<String> keyPhrases = keywords.extract(text, language.language());
+        List<PlaceFinder.Found> foundPlaces = places.find(text);
+        writePlaces(article, foundPlaces);
 
         if (!LanguageGuess.UNDETERMINED.equals(language.language())) {
             article.put("language", language.language());
@@ -61,9 +70,25 @@ public class Enricher {
                     ? (ArrayNode) article.get("descriptions") : article.putArray("descriptions");
             descriptions.addObject().put("role", "summary").put("contentType", "text/plain").put("value", summary);
         }
+        List<PlaceMention> placeMentions = foundPlaces.stream().map(p -> new PlaceMention(p.name(),
+                p.country() ? "country" : "city", p.countryCode(), p.mentions(), p.relevance(), p.about(),
+                PlaceFinder.SOURCE)).toList();
         Enrichment enrichment = new Enrichment(VERSION, language.language(), language.source(), language.confidence(),
-                wordCount, keyPhrases, Instant.now());
+                wordCount, keyPhrases, placeMentions, Instant.now());
         return new Result(article, enrichment, summary);
+    }
+
+    /** Adds the places found, unless the publisher named them already; countries carry ISO 3166-1 uris. */
+    private static void writePlaces(ObjectNode article, List<PlaceFinder.Found> found) {
+        if (found.isEmpty() || (article.has("places") && !article.get("places").isEmpty())) {
+            return;
+        }
+        ArrayNode places = article.putArray("places");
+        for (PlaceFinder.Found place : found) {
+            ObjectNode entry = places.addObject().put("name", place.name()).put("rel", place.about() ? "about" : "mentioned");
+            entry.put("uri", place.country() ? COUNTRY_URI + place.countryCode()
+                    : "https://sws.geonames.org/" + place.geonamesId() + "/");
+        }
     }
 
     private static boolean hasSummary(ObjectNode article) {

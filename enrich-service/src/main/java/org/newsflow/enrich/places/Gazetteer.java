@@ -1,0 +1,92 @@
+package org.newsflow.enrich.places;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Names of countries (39 languages) and of cities of 100,000 or more, from data derived into the project (see
+ * places/PLACES-DATA.md for sources and licences). Loaded once; about 11,000 names.
+ */
+public final class Gazetteer {
+
+    /** A place a name can stand for. */
+    public record Entry(String name, String countryCode, boolean country, long population, String geonamesId) {
+    }
+
+    /**
+     * City names that are more often something else in news text: common words, first names, or names of
+     * bigger places elsewhere.
+     */
+    private static final Set<String> AMBIGUOUS_CITIES = Set.of("Reading", "Mobile", "Nice", "Split", "Independence",
+            "Surprise", "Normal", "Orange", "Eugene", "Victoria", "Aurora", "Sandy", "Lafayette", "Columbia", "Irving",
+            "Mesa", "Garden Grove", "Hollywood", "Pueblo", "Marina", "Bello", "Santa", "Sale", "Bath", "Hamilton",
+            "Kent", "Lincoln", "Jackson", "Madison", "Charlotte", "Arlington", "Springfield", "Georgetown", "Concord",
+            "Manchester", "Cambridge", "Paterson", "Franklin", "Jersey City", "Salem", "Union", "Providence",
+            "Mandela", "Lenin", "Gandhi", "Kirov", "Marx", "Lion", "Leon", "Trump", "Buffalo", "Temple", "Oxford");
+
+    private final Map<String, Entry> byName = new HashMap<>();
+    private final Map<String, String> countryNames = new HashMap<>();
+    private final Map<String, String> demonyms = new HashMap<>();
+    private int longest = 1;
+
+    public Gazetteer() {
+        read("countries.tsv", fields -> {
+            Entry entry = new Entry(fields[1], fields[0], true, Long.MAX_VALUE, null);
+            byName.merge(fields[1], entry, (a, b) -> a);
+            if (fields.length > 2 && "*".equals(fields[2])) {
+                countryNames.put(fields[0], fields[1]);
+            }
+        });
+        read("cities.tsv", fields -> {
+            String name = fields[0];
+            if (name.length() < 4 || AMBIGUOUS_CITIES.contains(name) || byName.containsKey(name)) {
+                return; // a country of that name, or a bigger city of that name, wins
+            }
+            byName.put(name, new Entry(name, fields[1], false, Long.parseLong(fields[2]), fields[3]));
+        });
+        read("demonyms.tsv", fields -> demonyms.put(fields[0], fields[1]));
+        for (String name : byName.keySet()) {
+            longest = Math.max(longest, name.split(" ").length);
+        }
+    }
+
+    public Entry find(String name) {
+        return byName.get(name);
+    }
+
+    /** The country of an adjective or demonym ("Kenyan" → a Kenya entry), or null. */
+    public Entry countryOfDemonym(String word) {
+        String code = demonyms.get(word);
+        return code == null ? null : new Entry(countryName(code), code, true, Long.MAX_VALUE, null);
+    }
+
+    /** The English name of a country. */
+    public String countryName(String code) {
+        return countryNames.getOrDefault(code, code);
+    }
+
+    public int longestNameInWords() {
+        return longest;
+    }
+
+    private static void read(String file, Consumer<String[]> row) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(file);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    row.accept(line.split("\t"));
+                }
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the gazetteer file " + file + " is missing from the build", e);
+        }
+    }
+}
