@@ -146,6 +146,7 @@ final class Demo {
             }
             Broker.sleep(100);
         }
-        throw Console.fail("the article was not published within 60 s; see .newsflow/logs/*.log");
+        throw Console.fail("the article was not published within 60 s: the pipeline may still be working through "
+                + "earlier articles (a backlog on articles.submitted), or a service is failing; see .newsflow/logs/*.log");
     }
 }

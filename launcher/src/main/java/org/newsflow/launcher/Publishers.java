@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The local run's credentials: the admin token of ingest-service (made once, kept in .newsflow/admin-token) and
- * the API keys of the publishers the launcher registers (kept in .newsflow/publishers/&lt;id&gt;.key).
+ * the API keys of the publishers the launcher registers (kept beside the data they belong to, in
+ * .newsflow/data/&lt;run&gt;/publishers/&lt;id&gt;.key).
  */
 final class Publishers {
 
@@ -48,11 +49,14 @@ final class Publishers {
         }
     }
 
-    /** The API key of {@code id}, registering the publisher (or issuing it a new key) when there is no key file. */
+    /**
+     * The API key of {@code id}, registering the publisher — or issuing it a new key — when there is no key file
+     * or the key in it is no longer accepted (a database that was reset).
+     */
     String keyOf(String id, String name) {
-        Path file = settings.state().resolve("publishers").resolve(id + ".key");
+        Path file = keyFile(id);
         try {
-            if (Files.exists(file)) {
+            if (Files.exists(file) && accepted(Files.readString(file).strip())) {
                 return Files.readString(file).strip();
             }
             HttpResponse<String> answer = admin("POST", "/v1/admin/publishers",
@@ -73,8 +77,22 @@ final class Publishers {
         }
     }
 
+    /** Keys belong to the database they were registered in: one folder per database of the local run. */
     Path keyFile(String id) {
-        return settings.state().resolve("publishers").resolve(id + ".key");
+        return settings.data().resolve("publishers").resolve(id + ".key");
+    }
+
+    private boolean accepted(String key) throws IOException {
+        try {
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
+                    URI.create(Service.INGEST.url(settings) + "/v1/submissions?limit=1"))
+                    .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() == 200;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Console.fail("interrupted");
+        }
     }
 
     private HttpResponse<String> admin(String method, String path, String body) throws IOException {
