@@ -13,6 +13,8 @@ import java.util.List;
  * @param languageConfidence 0..1
  * @param wordCount words in the main body's plain text
  * @param keywords key phrases, most relevant first
+ * @param entities the people and organisations named, with mention counts and relevance (also in the ninjs
+ *        people and organisations)
  * @param places the countries and cities named, with mention counts and relevance (also in the ninjs places)
  * @param enrichedAt when the enrichment was computed
  */
@@ -23,11 +25,13 @@ public record Enrichment(
         double languageConfidence,
         int wordCount,
         List<String> keywords,
+        List<EntityMention> entities,
         List<PlaceMention> places,
         Instant enrichedAt) {
 
     public Enrichment {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        entities = entities == null ? List.of() : List.copyOf(entities);
         places = places == null ? List.of() : List.copyOf(places);
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.newsflow.enrich.config.EnrichConfig;
 import org.newsflow.enrich.config.StandaloneConfig;
+import org.newsflow.enrich.entities.NameFinder;
 import org.newsflow.enrich.keywords.KeywordExtractor;
 import org.newsflow.enrich.language.LanguageDetector;
 import org.newsflow.enrich.places.Gazetteer;
@@ -36,8 +37,9 @@ public final class EnrichCommand {
     private final Enricher enricher;
 
     EnrichCommand(EnrichConfig config) {
+        Gazetteer gazetteer = new Gazetteer();
         this.enricher = new Enricher(new LanguageDetector(config), new LeadSummarizer(config), new KeywordExtractor(config),
-                new PlaceFinder(new Gazetteer()));
+                new PlaceFinder(gazetteer), new NameFinder(gazetteer));
     }
 
     public static void main(String[] args) throws IOException {

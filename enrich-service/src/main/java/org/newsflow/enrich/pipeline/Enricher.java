@@ -5,7 +5,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.newsflow.contract.EntityMention;
 import org.newsflow.contract.Enrichment;
+import org.newsflow.enrich.entities.NameFinder;
 import org.newsflow.contract.PlaceMention;
 import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.keywords.KeywordExtractor;
@@ -27,7 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.3.0";
+    public static final String VERSION = "0.4.0";
     /** IPTC's vocabulary of ISO 3166-1 alpha-2 country codes. */
     public static final String COUNTRY_URI = "http://cv.iptc.org/newscodes/iso3166-1a2/";
 
@@ -35,13 +37,15 @@ public class Enricher {
     private final LeadSummarizer summarizer;
     private final KeywordExtractor keywords;
     private final PlaceFinder places;
+    private final NameFinder names;
 
     public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords,
-            PlaceFinder places) {
+            PlaceFinder places, NameFinder names) {
         this.languages = languages;
         this.summarizer = summarizer;
         this.keywords = keywords;
         this.places = places;
+        this.names = names;
     }
 
     public record Result(ObjectNode article, Enrichment enrichment, String summary) {
@@ -56,6 +60,9 @@ public class Enricher {
         List<String> keyPhrases = keywords.extract(text, language.language());
         List<PlaceFinder.Found> foundPlaces = places.find(text);
         writePlaces(article, foundPlaces);
+        List<NameFinder.Found> foundNames = names.find(text);
+        writeNames(article, "people", foundNames, NameFinder.Kind.PERSON);
+        writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION);
 
         if (!LanguageGuess.UNDETERMINED.equals(language.language())) {
             article.put("language", language.language());
@@ -73,8 +80,11 @@ public class Enricher {
         List<PlaceMention> placeMentions = foundPlaces.stream().map(p -> new PlaceMention(p.name(),
                 p.country() ? "country" : "city", p.countryCode(), p.mentions(), p.relevance(), p.about(),
                 PlaceFinder.SOURCE)).toList();
+        List<EntityMention> entityMentions = foundNames.stream().map(n -> new EntityMention(n.name(),
+                n.kind() == NameFinder.Kind.PERSON ? "person" : "organisation", n.mentions(), n.relevance(),
+                NameFinder.SOURCE)).toList();
         Enrichment enrichment = new Enrichment(VERSION, language.language(), language.source(), language.confidence(),
-                wordCount, keyPhrases, placeMentions, Instant.now());
+                wordCount, keyPhrases, entityMentions, placeMentions, Instant.now());
         return new Result(article, enrichment, summary);
     }
 
@@ -89,6 +99,16 @@ public class Enricher {
             entry.put("uri", place.country() ? COUNTRY_URI + place.countryCode()
                     : "https://sws.geonames.org/" + place.geonamesId() + "/");
         }
+    }
+
+    /** Adds the people or organisations found, unless the publisher named them already. */
+    private static void writeNames(ObjectNode article, String field, List<NameFinder.Found> found, NameFinder.Kind kind) {
+        List<NameFinder.Found> ofKind = found.stream().filter(n -> n.kind() == kind).toList();
+        if (ofKind.isEmpty() || (article.has(field) && !article.get(field).isEmpty())) {
+            return;
+        }
+        ArrayNode entries = article.putArray(field);
+        ofKind.forEach(n -> entries.addObject().put("name", n.name()).put("rel", "mentioned"));
     }
 
     private static boolean hasSummary(ObjectNode article) {

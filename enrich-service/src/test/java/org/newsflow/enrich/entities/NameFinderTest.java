@@ -1,0 +1,40 @@
+package org.newsflow.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.newsflow.enrich.entities.NameFinder.Found;
+import org.newsflow.enrich.entities.NameFinder.Kind;
+import org.newsflow.enrich.places.Gazetteer;
+import org.newsflow.enrich.text.ArticleText;
+
+class NameFinderTest {
+
+    private static final NameFinder FINDER = new NameFinder(new Gazetteer());
+
+    @Test
+    void peopleAndOrganisationsAreFoundAndALoneSurnameCountsForTheFullName() {
+        List<Found> found = FINDER.find(new ArticleText("Port deal signed",
+                List.of("President Maria Okonkwo met the board of the Harbour Development Agency in Lagos on Monday.",
+                        "Okonkwo said the agency and Nordvind Energy would share the cost. The IMF welcomed the plan.",
+                        "Tomas Berglund, a spokesman for the Baltic Courier, said Okonkwo had visited twice.")));
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name)
+                .containsExactly("Maria Okonkwo", "Tomas Berglund");
+        assertThat(found).filteredOn(f -> f.name().equals("Maria Okonkwo")).first()
+                .satisfies(person -> assertThat(person.mentions()).isEqualTo(3));
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+                .contains("Harbour Development Agency", "Nordvind Energy", "IMF", "Baltic Courier");
+    }
+
+    @Test
+    void placesNationalitiesDatesAndNamedThingsAreNotPeople() {
+        List<Found> found = FINDER.find(new ArticleText("LONDON",
+                List.of("NEW YORK — The Kenyan runner won the Nobel Prize on Wednesday in Nairobi.",
+                        "Earlier Wednesday the Great Barrier Reef was closed.")));
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).isEmpty();
+    }
+}
