@@ -45,6 +45,8 @@ final class Evaluation {
         List<String> predictedStories = new ArrayList<>();
         long nanos = 0;
         int evaluated = 0;
+        int withSubjects = 0;
+        int topAgrees = 0;
         for (Path file : files) {
             JsonNode item = json.readTree(file.toFile());
             JsonNode gold = item.get("gold");
@@ -63,7 +65,13 @@ final class Evaluation {
             exact(scores.get("countries"), countries(article.path("places")), strings(gold.path("countries")));
             exact(scores.get("language"), Set.of(article.path("language").asText("und")),
                     Set.of(item.path("language").asText()));
-            exact(scores.get("subjects"), subjectLabels(article.path("subjects")), lower(strings(gold.path("subjects"))));
+            Set<String> goldSubjects = lower(strings(gold.path("subjects")));
+            exact(scores.get("subjects"), subjectLabels(article.path("subjects")), goldSubjects);
+            if (!goldSubjects.isEmpty()) {
+                withSubjects++;
+                String first = firstTopLevel(article.path("subjects"));
+                topAgrees += first != null && goldSubjects.contains(first) ? 1 : 0;
+            }
             ids.add(item.path("id").asText());
             goldStories.add(gold.path("story").asText(""));
             predictedStories.add(null); // story clusters are not produced yet
@@ -78,8 +86,12 @@ final class Evaluation {
             out.printf("%-14s %9.3f %9.3f %9.3f %7d %7d %7d%n", task.getKey(), s.precision(), s.recall(), s.f1(), s.tp,
                     s.fp, s.fn);
         }
+        double agreement = withSubjects == 0 ? 0 : (double) topAgrees / withSubjects;
+        out.printf("top-level subject agreement (our first topic is one of the editors'): %.3f (%d of %d)%n", agreement,
+                topAgrees, withSubjects);
         out.printf("%d articles, %.2f ms enrichment per article%n", evaluated, evaluated == 0 ? 0 : nanos / 1e6 / evaluated);
-        ObjectNode summary = json.createObjectNode().put("articles", evaluated);
+        ObjectNode summary = json.createObjectNode().put("articles", evaluated)
+                .put("subjectAgreement", round(agreement));
         scores.forEach((task, s) -> summary.putObject(task).put("precision", round(s.precision()))
                 .put("recall", round(s.recall())).put("f1", round(s.f1())));
         out.println(json.writeValueAsString(summary));
@@ -133,9 +145,23 @@ final class Evaluation {
         return codes;
     }
 
+    private static String firstTopLevel(JsonNode subjects) {
+        for (JsonNode subject : subjects) {
+            if (subject.path("uri").asText("").matches(".*/mediatopic/\\d{2}000000")) {
+                return subject.path("name").asText("").toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** Top-level Media Topics only (uri ending in six zeros), as the gold labels are. */
     private static Set<String> subjectLabels(JsonNode subjects) {
         Set<String> labels = new HashSet<>();
-        subjects.forEach(s -> labels.add(s.path("name").asText("").toLowerCase(Locale.ROOT)));
+        subjects.forEach(s -> {
+            if (s.path("uri").asText("").matches(".*/mediatopic/\\d{2}000000")) {
+                labels.add(s.path("name").asText("").toLowerCase(Locale.ROOT));
+            }
+        });
         return labels;
     }
 

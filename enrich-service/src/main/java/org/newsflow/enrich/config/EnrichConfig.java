@@ -31,7 +31,7 @@ public interface EnrichConfig {
 
     interface Language {
         /** Characters of headline and body the detector reads; more is slower and rarely changes the answer. */
-        @WithDefault("400")
+        @WithDefault("300")
         int maxChars();
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.newsflow.contract.EntityMention;
 import org.newsflow.contract.Enrichment;
 import org.newsflow.enrich.entities.NameFinder;
+import org.newsflow.enrich.subjects.SubjectClassifier;
 import org.newsflow.contract.PlaceMention;
 import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.keywords.KeywordExtractor;
@@ -29,7 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.4.0";
+    public static final String VERSION = "0.5.0";
     /** IPTC's vocabulary of ISO 3166-1 alpha-2 country codes. */
     public static final String COUNTRY_URI = "http://cv.iptc.org/newscodes/iso3166-1a2/";
 
@@ -38,9 +39,11 @@ public class Enricher {
     private final KeywordExtractor keywords;
     private final PlaceFinder places;
     private final NameFinder names;
+    private final SubjectClassifier subjects;
 
     public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords,
-            PlaceFinder places, NameFinder names) {
+            PlaceFinder places, NameFinder names, SubjectClassifier subjects) {
+        this.subjects = subjects;
         this.languages = languages;
         this.summarizer = summarizer;
         this.keywords = keywords;
@@ -63,6 +66,7 @@ public class Enricher {
         List<NameFinder.Found> foundNames = names.find(text);
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON);
         writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION);
+        writeSubjects(article, subjects.classify(text, language.language()));
 
         if (!LanguageGuess.UNDETERMINED.equals(language.language())) {
             article.put("language", language.language());
@@ -98,6 +102,26 @@ public class Enricher {
             ObjectNode entry = places.addObject().put("name", place.name()).put("rel", place.about() ? "about" : "mentioned");
             entry.put("uri", place.country() ? COUNTRY_URI + place.countryCode()
                     : "https://sws.geonames.org/" + place.geonamesId() + "/");
+        }
+    }
+
+    /** Adds the Media Topics found beside the publisher's own subjects (a topic already there is not repeated). */
+    private static void writeSubjects(ObjectNode article, List<SubjectClassifier.Subject> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        ArrayNode subjects = article.has("subjects") && article.get("subjects").isArray()
+                ? (ArrayNode) article.get("subjects") : article.putArray("subjects");
+        for (SubjectClassifier.Subject subject : found) {
+            String uri = SubjectClassifier.URI + subject.code();
+            boolean present = false;
+            for (JsonNode existing : subjects) {
+                present |= uri.equals(existing.path("uri").asText());
+            }
+            if (!present) {
+                subjects.addObject().put("name", subject.label()).put("uri", uri).put("rel", "about")
+                        .put("relevance", subject.relevance()).put("confidence", subject.confidence());
+            }
         }
     }
 

@@ -1,0 +1,142 @@
+package org.newsflow.enrich.subjects;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.newsflow.enrich.text.ArticleText;
+
+/**
+ * IPTC Media Topics by votes: every Media Topic label (of any level) and every cue word found in the text votes
+ * for its concept's top-level topic; headline words count double. The best top-level topic is kept, and a
+ * runner-up with at least half its votes; a second-level topic is added under a kept top level when its own label
+ * is named at least twice. English text only for now.
+ */
+@ApplicationScoped
+public class SubjectClassifier {
+
+    public static final String SOURCE = "mediatopic-votes-v1";
+    public static final String URI = "http://cv.iptc.org/newscodes/mediatopic/";
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int MIN_VOTES = 2;
+
+    /** A topic with its votes: relevance 0..100 (share of the best), confidence 0..100 (share of all votes). */
+    public record Subject(String code, String label, int level, int votes, int relevance, int confidence) {
+    }
+
+    private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, String> label = new HashMap<>();
+    private final Map<String, List<String>> cues = new HashMap<>(); // phrase → concept codes
+    private int longestCue = 1;
+
+    public SubjectClassifier() {
+        read("mediatopics.tsv", f -> {
+            parent.put(f[0], f[1]);
+            label.put(f[0], f[2]);
+            // labels like "diplomacy" or "renewable energy" are cues; long compound labels rarely occur verbatim
+            for (String part : f[2].split(", | and ")) {
+                addCue(part, f[0]);
+            }
+        });
+        read("cue-words.tsv", f -> addCue(f[0], f[1]));
+    }
+
+    public List<Subject> classify(ArticleText text, String language) {
+        if (language != null && !language.startsWith("en")) {
+            return List.of();
+        }
+        Map<String, Integer> votes = new HashMap<>();
+        count(text.headline(), 2, votes);
+        count(text.body(), 1, votes);
+        Map<String, Integer> topLevel = new HashMap<>();
+        votes.forEach((code, n) -> topLevel.merge(top(code), n, Integer::sum));
+        List<Map.Entry<String, Integer>> ranked = new ArrayList<>(topLevel.entrySet());
+        ranked.sort(Map.Entry.<String, Integer> comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Subject> subjects = new ArrayList<>();
+        if (ranked.isEmpty() || ranked.get(0).getValue() < MIN_VOTES) {
+            return subjects;
+        }
+        int best = ranked.get(0).getValue();
+        int total = topLevel.values().stream().mapToInt(Integer::intValue).sum();
+        for (Map.Entry<String, Integer> candidate : ranked.subList(0, Math.min(2, ranked.size()))) {
+            if (candidate.getValue() * 2 < best) {
+                break;
+            }
+            String code = candidate.getKey();
+            subjects.add(new Subject(code, label.get(code), 1, candidate.getValue(), 100 * candidate.getValue() / best,
+                    100 * candidate.getValue() / total));
+            votes.entrySet().stream()
+                    .filter(v -> code.equals(parent.get(v.getKey())) && v.getValue() >= 2)
+                    .max(Comparator.comparingInt(Map.Entry::getValue))
+                    .ifPresent(second -> subjects.add(new Subject(second.getKey(), label.get(second.getKey()), 2,
+                            second.getValue(), 100 * second.getValue() / best, 100 * second.getValue() / total)));
+        }
+        return subjects;
+    }
+
+    public String label(String code) {
+        return label.get(code);
+    }
+
+    private void count(String text, int weight, Map<String, Integer> votes) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (matcher.find()) {
+            words.add(matcher.group());
+        }
+        for (int i = 0; i < words.size(); i++) {
+            for (int length = Math.min(longestCue, words.size() - i); length >= 1; length--) {
+                List<String> concepts = cues.get(String.join(" ", words.subList(i, i + length)));
+                if (concepts != null) {
+                    concepts.forEach(code -> votes.merge(code, weight, Integer::sum));
+                    i += length - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private String top(String code) {
+        String current = code;
+        while (parent.getOrDefault(current, "").length() > 0) {
+            current = parent.get(current);
+        }
+        return current;
+    }
+
+    private void addCue(String phrase, String code) {
+        String cue = phrase.toLowerCase(Locale.ROOT).strip();
+        if (cue.length() < 4) {
+            return;
+        }
+        cues.computeIfAbsent(cue, k -> new ArrayList<>()).add(code);
+        longestCue = Math.max(longestCue, cue.split(" ").length);
+    }
+
+    private static void read(String file, Consumer<String[]> row) {
+        try (InputStream in = SubjectClassifier.class.getResourceAsStream(file);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    row.accept(line.split("\t", -1));
+                }
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the subject file " + file + " is missing from the build", e);
+        }
+    }
+}
