@@ -38,7 +38,8 @@ public class NameFinder {
             "Islands", "Island", "Asia", "Africa", "Europe", "America", "County", "Province", "Region", "River", "Lake",
             "Mountains", "Sea", "Ocean", "Bay", "Street", "Square", "Park", "Bridge", "Airport", "Station", "Day", "War",
             "Summit", "Conference", "Treaty", "Agreement", "Plan", "Project", "Mission", "Week", "Year", "Season",
-            "Stadium", "Palace", "Tower", "Valley", "Desert", "Coast", "Peninsula", "Strait", "Canal", "Pass");
+            "Stadium", "Palace", "Tower", "Valley", "Desert", "Coast", "Peninsula", "Strait", "Canal", "Pass", "Corridor",
+            "Route", "Road", "Highway", "Line");
     /** Words that make a name an organisation's even as the last word: "Alameda Research", "Amnesty International". */
     private static final Set<String> ORGANISATION_ENDINGS = Set.of("Research", "International", "Partners", "Capital",
             "Press", "Studios", "Entertainment", "Pharma", "Therapeutics", "Electric", "Airlines");
@@ -96,13 +97,17 @@ public class NameFinder {
                     break;
                 }
             }
-            while (run.size() > 1 && gazetteer.find(run.get(0)) != null) { // "India Chandrayaan": a place, then a name
-                run.remove(0);
-            }
+
             boolean titled = false;
-            while (!run.isEmpty() && (TITLES.contains(run.get(0)) || run.get(0).equals("Prime") || run.get(0).equals("Foreign"))) {
-                run.remove(0);
-                titled = true;
+            boolean organisationName = run.stream().anyMatch(ORGANISATION_WORDS::contains);
+            while (run.size() > 1 && !organisationName && (TITLES.contains(run.get(0)) || run.get(0).equals("Prime")
+                    || run.get(0).equals("Foreign") || gazetteer.countryOfDemonym(run.get(0)) != null
+                    || gazetteer.find(run.get(0)) != null)) {
+                titled |= TITLES.contains(run.get(0)) || run.get(0).equals("Prime");
+                run.remove(0); // "Azerbaijani President Ilham Aliyev" → "Ilham Aliyev"
+            }
+            if (run.size() == 1 && TITLES.contains(run.get(0))) {
+                run.clear();
             }
             boolean afterTitle = i > 0 && TITLES.contains(tokens.get(i - 1));
             i = end - 1;
