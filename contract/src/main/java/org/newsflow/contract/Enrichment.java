@@ -16,6 +16,7 @@ import java.util.List;
  * @param entities the people and organisations named, with mention counts and relevance (also in the ninjs
  *        people and organisations)
  * @param places the countries and cities named, with mention counts and relevance (also in the ninjs places)
+ * @param attribution the original source the text names (a reprint, a cited agency), or null
  * @param enrichedAt when the enrichment was computed
  */
 public record Enrichment(
@@ -27,6 +28,7 @@ public record Enrichment(
         List<String> keywords,
         List<EntityMention> entities,
         List<PlaceMention> places,
+        Attribution attribution,
         Instant enrichedAt) {
 
     public Enrichment {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.newsflow.enrich.config.EnrichConfig;
 import org.newsflow.enrich.config.StandaloneConfig;
 import org.newsflow.enrich.entities.NameFinder;
+import org.newsflow.enrich.reprint.AttributionParser;
 import org.newsflow.enrich.subjects.SubjectClassifier;
 import org.newsflow.enrich.keywords.KeywordExtractor;
 import org.newsflow.enrich.language.LanguageDetector;
@@ -40,7 +41,8 @@ public final class EnrichCommand {
     EnrichCommand(EnrichConfig config) {
         Gazetteer gazetteer = new Gazetteer();
         this.enricher = new Enricher(new LanguageDetector(config), new LeadSummarizer(config), new KeywordExtractor(config),
-                new PlaceFinder(gazetteer), new NameFinder(gazetteer), new SubjectClassifier());
+                new PlaceFinder(gazetteer), new NameFinder(gazetteer), new SubjectClassifier(),
+                new AttributionParser());
     }
 
     public static void main(String[] args) throws IOException {

@@ -5,7 +5,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.newsflow.contract.Attribution;
 import org.newsflow.contract.EntityMention;
+import org.newsflow.enrich.reprint.AttributionParser;
 import org.newsflow.contract.Enrichment;
 import org.newsflow.enrich.entities.NameFinder;
 import org.newsflow.enrich.subjects.SubjectClassifier;
@@ -30,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.5.0";
+    public static final String VERSION = "0.6.0";
     /** IPTC's vocabulary of ISO 3166-1 alpha-2 country codes. */
     public static final String COUNTRY_URI = "http://cv.iptc.org/newscodes/iso3166-1a2/";
 
@@ -40,10 +42,12 @@ public class Enricher {
     private final PlaceFinder places;
     private final NameFinder names;
     private final SubjectClassifier subjects;
+    private final AttributionParser attributions;
 
     public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords,
-            PlaceFinder places, NameFinder names, SubjectClassifier subjects) {
+            PlaceFinder places, NameFinder names, SubjectClassifier subjects, AttributionParser attributions) {
         this.subjects = subjects;
+        this.attributions = attributions;
         this.languages = languages;
         this.summarizer = summarizer;
         this.keywords = keywords;
@@ -67,6 +71,8 @@ public class Enricher {
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON);
         writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION);
         writeSubjects(article, subjects.classify(text, language.language()));
+        Attribution attribution = attributions.find(text).orElse(null);
+        writeOriginator(article, attribution);
 
         if (!LanguageGuess.UNDETERMINED.equals(language.language())) {
             article.put("language", language.language());
@@ -88,7 +94,7 @@ public class Enricher {
                 n.kind() == NameFinder.Kind.PERSON ? "person" : "organisation", n.mentions(), n.relevance(),
                 NameFinder.SOURCE)).toList();
         Enrichment enrichment = new Enrichment(VERSION, language.language(), language.source(), language.confidence(),
-                wordCount, keyPhrases, entityMentions, placeMentions, Instant.now());
+                wordCount, keyPhrases, entityMentions, placeMentions, attribution, Instant.now());
         return new Result(article, enrichment, summary);
     }
 
@@ -103,6 +109,21 @@ public class Enricher {
             entry.put("uri", place.country() ? COUNTRY_URI + place.countryCode()
                     : "https://sws.geonames.org/" + place.geonamesId() + "/");
         }
+    }
+
+    /** Names the original source as an infoSource with role originator (once). */
+    private static void writeOriginator(ObjectNode article, Attribution attribution) {
+        if (attribution == null || attribution.originator() == null) {
+            return;
+        }
+        ArrayNode sources = article.has("infoSources") && article.get("infoSources").isArray()
+                ? (ArrayNode) article.get("infoSources") : article.putArray("infoSources");
+        for (JsonNode source : sources) {
+            if ("originator".equals(source.path("role").asText())) {
+                return;
+            }
+        }
+        sources.addObject().put("name", attribution.originator()).put("role", "originator");
     }
 
     /** Adds the Media Topics found beside the publisher's own subjects (a topic already there is not repeated). */
