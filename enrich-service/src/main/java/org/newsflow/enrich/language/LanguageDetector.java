@@ -18,7 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Detects the language of an article with Lingua (offline n-gram models shipped in its jar), limited to the
  * {@link #LANGUAGES} most used in news and run in low-accuracy mode on the first
- * {@code newsflow.enrich.language.max-chars} characters: about 50 MB of heap and about a millisecond per article,
+ * {@code newsflow.enrich.language.max-chars} characters: about 50 MB of heap and 1–2 ms per article,
  * with full accuracy on article-length text (measured on the development corpus; short texts suffer first).
  */
 @ApplicationScoped

@@ -6,16 +6,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsflow.contract.Attribution;
-import org.newsflow.contract.EntityMention;
-import org.newsflow.enrich.reprint.AttributionParser;
 import org.newsflow.contract.Enrichment;
-import org.newsflow.enrich.entities.NameFinder;
-import org.newsflow.enrich.subjects.SubjectClassifier;
+import org.newsflow.contract.EntityMention;
 import org.newsflow.contract.PlaceMention;
-import org.newsflow.enrich.places.PlaceFinder;
+import org.newsflow.enrich.entities.NameFinder;
 import org.newsflow.enrich.keywords.KeywordExtractor;
 import org.newsflow.enrich.language.LanguageDetector;
 import org.newsflow.enrich.language.LanguageGuess;
+import org.newsflow.enrich.places.PlaceFinder;
+import org.newsflow.enrich.reprint.AttributionParser;
+import org.newsflow.enrich.subjects.SubjectClassifier;
 import org.newsflow.enrich.summary.LeadSummarizer;
 import org.newsflow.enrich.text.ArticleText;
 
@@ -46,13 +46,13 @@ public class Enricher {
 
     public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords,
             PlaceFinder places, NameFinder names, SubjectClassifier subjects, AttributionParser attributions) {
-        this.subjects = subjects;
-        this.attributions = attributions;
         this.languages = languages;
         this.summarizer = summarizer;
         this.keywords = keywords;
         this.places = places;
         this.names = names;
+        this.subjects = subjects;
+        this.attributions = attributions;
     }
 
     public record Result(ObjectNode article, Enrichment enrichment, String summary) {
@@ -83,9 +83,7 @@ public class Enricher {
             body.put("charCount", text.body().length());
         }
         if (!summary.isBlank() && !hasSummary(article)) {
-            ArrayNode descriptions = article.has("descriptions") && article.get("descriptions").isArray()
-                    ? (ArrayNode) article.get("descriptions") : article.putArray("descriptions");
-            descriptions.addObject().put("role", "summary").put("contentType", "text/plain").put("value", summary);
+            arrayOf(article, "descriptions").addObject().put("role", "summary").put("contentType", "text/plain").put("value", summary);
         }
         List<PlaceMention> placeMentions = foundPlaces.stream().map(p -> new PlaceMention(p.name(),
                 p.country() ? "country" : "city", p.countryCode(), p.mentions(), p.relevance(), p.about(),
@@ -116,8 +114,7 @@ public class Enricher {
         if (attribution == null || attribution.originator() == null) {
             return;
         }
-        ArrayNode sources = article.has("infoSources") && article.get("infoSources").isArray()
-                ? (ArrayNode) article.get("infoSources") : article.putArray("infoSources");
+        ArrayNode sources = arrayOf(article, "infoSources");
         for (JsonNode source : sources) {
             if ("originator".equals(source.path("role").asText())) {
                 return;
@@ -131,8 +128,7 @@ public class Enricher {
         if (found.isEmpty()) {
             return;
         }
-        ArrayNode subjects = article.has("subjects") && article.get("subjects").isArray()
-                ? (ArrayNode) article.get("subjects") : article.putArray("subjects");
+        ArrayNode subjects = arrayOf(article, "subjects");
         for (SubjectClassifier.Subject subject : found) {
             String uri = SubjectClassifier.URI + subject.code();
             boolean present = false;
@@ -154,6 +150,11 @@ public class Enricher {
         }
         ArrayNode entries = article.putArray(field);
         ofKind.forEach(n -> entries.addObject().put("name", n.name()).put("rel", "mentioned"));
+    }
+
+    /** The article's array {@code field}, made when it is missing; the publisher's entries are kept. */
+    private static ArrayNode arrayOf(ObjectNode article, String field) {
+        return article.get(field) instanceof ArrayNode existing ? existing : article.putArray(field);
     }
 
     private static boolean hasSummary(ObjectNode article) {
