@@ -17,6 +17,9 @@ import java.util.List;
  *        people and organisations)
  * @param places the countries and cities named, with mention counts and relevance (also in the ninjs places)
  * @param attribution the original source the text names (a reprint, a cited agency), or null
+ * @param reprintOf the earlier article this one copies or nearly copies, or null
+ * @param storyId the story cluster: articles from different outlets about the same event share it
+ * @param explanations for every value enrichment added, the rule or model that found it and its score
  * @param enrichedAt when the enrichment was computed
  */
 public record Enrichment(
@@ -29,11 +32,15 @@ public record Enrichment(
         List<EntityMention> entities,
         List<PlaceMention> places,
         Attribution attribution,
+        Reprint reprintOf,
+        String storyId,
+        List<Explanation> explanations,
         Instant enrichedAt) {
 
     public Enrichment {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         entities = entities == null ? List.of() : List.copyOf(entities);
         places = places == null ? List.of() : List.copyOf(places);
+        explanations = explanations == null ? List.of() : List.copyOf(explanations);
     }
 }

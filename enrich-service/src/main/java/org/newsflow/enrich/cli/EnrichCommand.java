@@ -9,10 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.newsflow.contract.StableIds;
 import org.newsflow.enrich.config.EnrichConfig;
 import org.newsflow.enrich.config.StandaloneConfig;
 import org.newsflow.enrich.entities.NameFinder;
 import org.newsflow.enrich.reprint.AttributionParser;
+import org.newsflow.enrich.reprint.InMemoryFingerprintIndex;
+import org.newsflow.enrich.reprint.NearDuplicateFinder;
+import org.newsflow.enrich.story.InMemoryStoryIndex;
+import org.newsflow.enrich.story.StoryClusterer;
+import org.newsflow.enrich.text.ArticleContext;
 import org.newsflow.enrich.subjects.SubjectClassifier;
 import org.newsflow.enrich.keywords.KeywordExtractor;
 import org.newsflow.enrich.language.LanguageDetector;
@@ -28,21 +34,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The enrichment of the service, without Kafka, database or server:
  * <pre>
- *   ./newsflow enrich &lt;file-or-folder&gt;   one enriched ninjs article per line, inputs in file-name order
- *   ./newsflow eval &lt;folder&gt;             scores against gold labels (the eval-dev format), ends with a JSON line
+ *   ./newsflow enrich [--envelope] &lt;file-or-folder&gt;   one enriched ninjs article per line, inputs in file-name
+ *                                                   order; --envelope prints {"article", "enrichment"} instead
+ *   ./newsflow eval &lt;folder&gt;                         scores against gold labels (the eval-dev format), ends with a
+ *                                                   JSON line
  * </pre>
  * Inputs are ninjs items, or articles of the evaluation format ({@code headline}, {@code body}, {@code gold}).
+ * One run remembers the articles it has enriched, in memory, so reprints and stories among them are found.
  */
 public final class EnrichCommand {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Enricher enricher;
 
     EnrichCommand(EnrichConfig config) {
         Gazetteer gazetteer = new Gazetteer();
         this.enricher = new Enricher(new LanguageDetector(config), new LeadSummarizer(config), new KeywordExtractor(config),
                 new PlaceFinder(gazetteer), new NameFinder(gazetteer), new SubjectClassifier(),
-                new AttributionParser());
+                new AttributionParser(), new NearDuplicateFinder(config, new InMemoryFingerprintIndex()),
+                new StoryClusterer(config, new InMemoryStoryIndex()));
     }
 
     public static void main(String[] args) throws IOException {
@@ -51,11 +62,12 @@ public final class EnrichCommand {
 
     /** Runs a command; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        if (args.length != 2 || !(args[0].equals("enrich") || args[0].equals("eval"))) {
-            err.println("usage: ./newsflow enrich <file-or-folder> | ./newsflow eval <folder>");
+        boolean envelope = args.length == 3 && args[0].equals("enrich") && args[1].equals("--envelope");
+        if (!(args.length == 2 || envelope) || !(args[0].equals("enrich") || args[0].equals("eval"))) {
+            err.println("usage: ./newsflow enrich [--envelope] <file-or-folder> | ./newsflow eval <folder>");
             return 2;
         }
-        Path input = Path.of(args[1]);
+        Path input = Path.of(args[args.length - 1]);
         if (!Files.exists(input)) {
             err.println("✘ " + input + " does not exist");
             return 1;
@@ -63,21 +75,40 @@ public final class EnrichCommand {
         EnrichCommand command = new EnrichCommand(StandaloneConfig.load());
         List<Path> files = files(input);
         if (args[0].equals("enrich")) {
-            command.enrich(files, out);
+            command.enrich(files, envelope, out);
         } else {
             new Evaluation(command, command.json).run(files, out);
         }
         return 0;
     }
 
-    private void enrich(List<Path> files, PrintStream out) throws IOException {
+    private void enrich(List<Path> files, boolean envelope, PrintStream out) throws IOException {
         for (Path file : files) {
-            out.println(json.writeValueAsString(enrich(read(file)).article()));
+            Enricher.Result result = enrich(read(file));
+            if (envelope) {
+                ObjectNode line = json.createObjectNode();
+                line.set("article", result.article());
+                line.set("enrichment", json.valueToTree(result.enrichment()));
+                out.println(json.writeValueAsString(line));
+            } else {
+                out.println(json.writeValueAsString(result.article()));
+            }
         }
     }
 
+    /** Enriches one article; its source is the host of its uri, its time its firstCreated if it has one. */
     Enricher.Result enrich(ObjectNode article) {
-        return enricher.enrich(article);
+        String uri = article.path("uri").asText();
+        return enricher.enrich(article, ArticleContext.of(article, StableIds.articleId("cli", uri), host(uri), null));
+    }
+
+    private static String host(String uri) {
+        try {
+            String host = java.net.URI.create(uri).getHost();
+            return host == null ? uri : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return uri;
+        }
     }
 
     /** A ninjs item as it is; an evaluation article turned into one (uri from its url, else its id). */
@@ -92,6 +123,9 @@ public final class EnrichCommand {
         ObjectNode article = json.createObjectNode();
         article.put("uri", item.path("url").asText(item.path("id").asText(file.getFileName().toString())));
         article.put("type", "text");
+        if (item.path("published").isTextual()) {
+            article.put("firstCreated", item.get("published").asText() + "T00:00:00Z");
+        }
         article.putArray("headlines").addObject().put("role", "main").put("value", item.path("headline").asText(""));
         article.putArray("bodies").addObject().put("role", "main").put("contentType", "text/plain")
                 .put("value", item.path("body").asText(""));

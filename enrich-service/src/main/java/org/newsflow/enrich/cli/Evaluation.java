@@ -41,6 +41,7 @@ final class Evaluation {
 
     void run(List<Path> files, PrintStream out) throws IOException {
         List<String> ids = new ArrayList<>();
+        Map<String, String> idByUri = new java.util.HashMap<>();
         List<String> goldStories = new ArrayList<>();
         List<String> predictedStories = new ArrayList<>();
         long nanos = 0;
@@ -72,11 +73,16 @@ final class Evaluation {
                 String first = firstTopLevel(article.path("subjects"));
                 topAgrees += first != null && goldSubjects.contains(first) ? 1 : 0;
             }
-            ids.add(item.path("id").asText());
+            String id = item.path("id").asText();
+            ids.add(id);
+            idByUri.put(input.path("uri").asText(), id);
             goldStories.add(gold.path("story").asText(""));
-            predictedStories.add(null); // story clusters are not produced yet
+            predictedStories.add(result.enrichment().storyId());
             String goldOriginal = gold.path("reprint_of").isTextual() ? gold.get("reprint_of").asText() : null;
-            scores.get("reprints").add(0, 0, goldOriginal == null ? 0 : 1); // reprint detection is not produced yet
+            var reprint = result.enrichment().reprintOf();
+            String predictedOriginal = reprint == null ? null : idByUri.getOrDefault(reprint.originalUri(), reprint.originalUri());
+            boolean hit = goldOriginal != null && goldOriginal.equals(predictedOriginal);
+            scores.get("reprints").add(hit ? 1 : 0, predictedOriginal != null && !hit ? 1 : 0, goldOriginal != null && !hit ? 1 : 0);
         }
         pairs(scores.get("stories"), goldStories, predictedStories);
 

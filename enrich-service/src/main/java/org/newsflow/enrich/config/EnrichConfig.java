@@ -1,6 +1,7 @@
 package org.newsflow.enrich.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +15,10 @@ public interface EnrichConfig {
     Keywords keywords();
 
     Language language();
+
+    Reprints reprints();
+
+    Stories stories();
 
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/enrich-service")
@@ -39,5 +44,49 @@ public interface EnrichConfig {
         /** Most keywords per article. */
         @WithDefault("10")
         int max();
+    }
+
+    interface Reprints {
+        /** How far back an original may lie; older fingerprints are forgotten. */
+        @WithDefault("P30D")
+        Duration window();
+
+        /** Words per compared word sequence (shingle); characters for scripts written without spaces. */
+        @WithDefault("4")
+        int shingleWords();
+
+        /** One in this many shingles is sampled into the fingerprint. */
+        @WithDefault("8")
+        int sampleRate();
+
+        /** Most sampled shingles kept per article (the smallest hashes), which bounds the work per article. */
+        @WithDefault("48")
+        int maxSamples();
+
+        /** Share of the shorter text's sampled shingles that must appear in the other text. */
+        @WithDefault("0.5")
+        double minContainment();
+
+        /** Fewest shared sampled shingles for a match, so that two short texts sharing one quote do not match. */
+        @WithDefault("3")
+        int minShared();
+    }
+
+    interface Stories {
+        /** Articles join a story only when their dates lie at most this far apart. */
+        @WithDefault("P3D")
+        Duration window();
+
+        /** Weighted share of the smaller article's names that the other must share (0..1). */
+        @WithDefault("0.3")
+        double minSimilarity();
+
+        /** Fewest shared name weight (person 3, organisation or city 2, country 1). */
+        @WithDefault("4")
+        int minSharedWeight();
+
+        /** Most earlier articles compared per article. */
+        @WithDefault("25")
+        int maxCandidates();
     }
 }

@@ -1,22 +1,29 @@
 package org.newsflow.enrich.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsflow.contract.Attribution;
 import org.newsflow.contract.Enrichment;
 import org.newsflow.contract.EntityMention;
+import org.newsflow.contract.Explanation;
 import org.newsflow.contract.PlaceMention;
+import org.newsflow.contract.Reprint;
 import org.newsflow.enrich.entities.NameFinder;
 import org.newsflow.enrich.keywords.KeywordExtractor;
 import org.newsflow.enrich.language.LanguageDetector;
 import org.newsflow.enrich.language.LanguageGuess;
 import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.reprint.AttributionParser;
+import org.newsflow.enrich.reprint.NearDuplicateFinder;
+import org.newsflow.enrich.story.StoryClusterer;
 import org.newsflow.enrich.subjects.SubjectClassifier;
 import org.newsflow.enrich.summary.LeadSummarizer;
+import org.newsflow.enrich.text.ArticleContext;
 import org.newsflow.enrich.text.ArticleText;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,15 +31,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Computes the enrichment of one article. Pure: no I/O, the same input gives the same output (apart from the
- * timestamp), so the service and the command line share it. What fits ninjs goes into its standard fields;
- * the rest goes into {@link Enrichment}.
+ * Computes the enrichment of one article; the service and the command line share it. Its only state is what
+ * it remembers of earlier articles for reprints and stories, kept in the indexes it is given (enrich's database
+ * in the service, memory on the command line), so the same inputs in the same order give the same output
+ * (apart from the timestamp). What fits ninjs goes into its standard fields; the rest goes into
+ * {@link Enrichment}, with an explanation of every value.
  */
 @ApplicationScoped
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.6.0";
+    public static final String VERSION = "0.7.0";
     /** IPTC's vocabulary of ISO 3166-1 alpha-2 country codes. */
     public static final String COUNTRY_URI = "http://cv.iptc.org/newscodes/iso3166-1a2/";
 
@@ -43,9 +52,12 @@ public class Enricher {
     private final NameFinder names;
     private final SubjectClassifier subjects;
     private final AttributionParser attributions;
+    private final NearDuplicateFinder duplicates;
+    private final StoryClusterer stories;
 
     public Enricher(LanguageDetector languages, LeadSummarizer summarizer, KeywordExtractor keywords,
-            PlaceFinder places, NameFinder names, SubjectClassifier subjects, AttributionParser attributions) {
+            PlaceFinder places, NameFinder names, SubjectClassifier subjects, AttributionParser attributions,
+            NearDuplicateFinder duplicates, StoryClusterer stories) {
         this.languages = languages;
         this.summarizer = summarizer;
         this.keywords = keywords;
@@ -53,26 +65,48 @@ public class Enricher {
         this.names = names;
         this.subjects = subjects;
         this.attributions = attributions;
+        this.duplicates = duplicates;
+        this.stories = stories;
     }
 
     public record Result(ObjectNode article, Enrichment enrichment, String summary) {
     }
 
-    public Result enrich(ObjectNode submitted) {
+    public Result enrich(ObjectNode submitted, ArticleContext context) {
         ObjectNode article = submitted.deepCopy();
+        if ("canceled".equals(article.path("pubStatus").asText())) {
+            return passKill(article);
+        }
         ArticleText text = ArticleText.of(article);
+        List<Explanation> why = new ArrayList<>();
         LanguageGuess language = languages.decide(article.path("language").asText(null), text);
+        why.add(new Explanation("language", language.language(), language.source(), language.confidence()));
         int wordCount = ArticleText.countWords(text.body());
         String summary = summarizer.summarize(text, language.language());
-        List<String> keyPhrases = keywords.extract(text, language.language());
+        List<KeywordExtractor.Keyword> keyPhrases = keywords.extract(text, language.language());
+        keyPhrases.forEach(k -> why.add(new Explanation("keywords", k.phrase(), KeywordExtractor.SOURCE, k.score())));
         List<PlaceFinder.Found> foundPlaces = places.find(text);
-        writePlaces(article, foundPlaces);
+        writePlaces(article, foundPlaces, why);
         List<NameFinder.Found> foundNames = names.find(text);
-        writeNames(article, "people", foundNames, NameFinder.Kind.PERSON);
-        writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION);
-        writeSubjects(article, subjects.classify(text, language.language()));
+        writeNames(article, "people", foundNames, NameFinder.Kind.PERSON, why);
+        writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION, why);
+        writeSubjects(article, subjects.classify(text, language.language()), why);
         Attribution attribution = attributions.find(text).orElse(null);
-        writeOriginator(article, attribution);
+        Optional<Reprint> reprint = duplicates.findAndRemember(context, text.body().isEmpty() ? text.all() : text.body());
+        reprint.ifPresent(r -> {
+            writeOriginal(article, r);
+            why.add(new Explanation("associations", r.originalUri(), NearDuplicateFinder.METHOD, r.containment()));
+        });
+        String originator = attribution != null && attribution.originator() != null ? attribution.originator()
+                : reprint.map(Reprint::originalSource).orElse(null);
+        if (writeOriginator(article, originator)) {
+            why.add(new Explanation("infoSources", originator,
+                    attribution != null && attribution.originator() != null ? AttributionParser.SOURCE + ":" + attribution.rule()
+                            : NearDuplicateFinder.METHOD, 1.0));
+        }
+        StoryClusterer.Assignment story = stories.assign(context, storyNames(foundNames, foundPlaces),
+                reprint.map(Reprint::originalArticleId).orElse(null));
+        why.add(new Explanation("storyId", story.storyId(), StoryClusterer.METHOD, story.similarity()));
 
         if (!LanguageGuess.UNDETERMINED.equals(language.language())) {
             article.put("language", language.language());
@@ -84,6 +118,7 @@ public class Enricher {
         }
         if (!summary.isBlank() && !hasSummary(article)) {
             arrayOf(article, "descriptions").addObject().put("role", "summary").put("contentType", "text/plain").put("value", summary);
+            why.add(new Explanation("descriptions", "summary", LeadSummarizer.SOURCE, 1.0));
         }
         List<PlaceMention> placeMentions = foundPlaces.stream().map(p -> new PlaceMention(p.name(),
                 p.country() ? "country" : "city", p.countryCode(), p.mentions(), p.relevance(), p.about(),
@@ -92,12 +127,43 @@ public class Enricher {
                 n.kind() == NameFinder.Kind.PERSON ? "person" : "organisation", n.mentions(), n.relevance(),
                 NameFinder.SOURCE)).toList();
         Enrichment enrichment = new Enrichment(VERSION, language.language(), language.source(), language.confidence(),
-                wordCount, keyPhrases, entityMentions, placeMentions, attribution, Instant.now());
+                wordCount, keyPhrases.stream().map(KeywordExtractor.Keyword::phrase).toList(), entityMentions,
+                placeMentions, attribution, reprint.orElse(null), story.storyId(), why, Instant.now());
         return new Result(article, enrichment, summary);
     }
 
+    /** A kill is passed on as it came: there is nothing left to enrich, only consumers to tell. */
+    private static Result passKill(ObjectNode article) {
+        String language = article.path("language").asText(LanguageGuess.UNDETERMINED);
+        Enrichment enrichment = new Enrichment(VERSION, language, "publisher", 1.0, 0, List.of(), List.of(), List.of(),
+                null, null, null, List.of(new Explanation("pubStatus", "canceled", "kill-passes-through", 1.0)),
+                Instant.now());
+        return new Result(article, enrichment, "");
+    }
+
+    private static List<StoryClusterer.Name> storyNames(List<NameFinder.Found> names, List<PlaceFinder.Found> places) {
+        List<StoryClusterer.Name> all = new ArrayList<>();
+        names.forEach(n -> all.add(new StoryClusterer.Name(n.name(),
+                n.kind() == NameFinder.Kind.PERSON ? StoryClusterer.Kind.PERSON : StoryClusterer.Kind.ORGANISATION)));
+        places.forEach(p -> all.add(new StoryClusterer.Name(p.name(),
+                p.country() ? StoryClusterer.Kind.COUNTRY : StoryClusterer.Kind.CITY)));
+        return all;
+    }
+
+    /** Links the original this article copies, as a ninjs association with {@code rel: original}. */
+    private static void writeOriginal(ObjectNode article, Reprint reprint) {
+        ArrayNode associations = arrayOf(article, "associations");
+        for (JsonNode existing : associations) {
+            if (reprint.originalUri().equals(existing.path("uri").asText())) {
+                return;
+            }
+        }
+        associations.addObject().put("name", reprint.originalSource() == null ? "original" : reprint.originalSource())
+                .put("uri", reprint.originalUri()).put("rel", "original");
+    }
+
     /** Adds the places found, unless the publisher named them already; countries carry ISO 3166-1 uris. */
-    private static void writePlaces(ObjectNode article, List<PlaceFinder.Found> found) {
+    private static void writePlaces(ObjectNode article, List<PlaceFinder.Found> found, List<Explanation> why) {
         if (found.isEmpty() || (article.has("places") && !article.get("places").isEmpty())) {
             return;
         }
@@ -106,25 +172,28 @@ public class Enricher {
             ObjectNode entry = places.addObject().put("name", place.name()).put("rel", place.about() ? "about" : "mentioned");
             entry.put("uri", place.country() ? COUNTRY_URI + place.countryCode()
                     : "https://sws.geonames.org/" + place.geonamesId() + "/");
+            why.add(new Explanation("places", place.name() + " (" + place.countryCode() + ")", PlaceFinder.SOURCE,
+                    place.relevance()));
         }
     }
 
-    /** Names the original source as an infoSource with role originator (once). */
-    private static void writeOriginator(ObjectNode article, Attribution attribution) {
-        if (attribution == null || attribution.originator() == null) {
-            return;
+    /** Names the original source as an infoSource with role originator, unless the publisher named one. */
+    private static boolean writeOriginator(ObjectNode article, String originator) {
+        if (originator == null) {
+            return false;
         }
         ArrayNode sources = arrayOf(article, "infoSources");
         for (JsonNode source : sources) {
             if ("originator".equals(source.path("role").asText())) {
-                return;
+                return false;
             }
         }
-        sources.addObject().put("name", attribution.originator()).put("role", "originator");
+        sources.addObject().put("name", originator).put("role", "originator");
+        return true;
     }
 
     /** Adds the Media Topics found beside the publisher's own subjects (a topic already there is not repeated). */
-    private static void writeSubjects(ObjectNode article, List<SubjectClassifier.Subject> found) {
+    private static void writeSubjects(ObjectNode article, List<SubjectClassifier.Subject> found, List<Explanation> why) {
         if (found.isEmpty()) {
             return;
         }
@@ -138,18 +207,24 @@ public class Enricher {
             if (!present) {
                 subjects.addObject().put("name", subject.label()).put("uri", uri).put("rel", "about")
                         .put("relevance", subject.relevance()).put("confidence", subject.confidence());
+                why.add(new Explanation("subjects", subject.code() + " " + subject.label(), SubjectClassifier.SOURCE,
+                        subject.confidence() / 100.0));
             }
         }
     }
 
     /** Adds the people or organisations found, unless the publisher named them already. */
-    private static void writeNames(ObjectNode article, String field, List<NameFinder.Found> found, NameFinder.Kind kind) {
+    private static void writeNames(ObjectNode article, String field, List<NameFinder.Found> found, NameFinder.Kind kind,
+            List<Explanation> why) {
         List<NameFinder.Found> ofKind = found.stream().filter(n -> n.kind() == kind).toList();
         if (ofKind.isEmpty() || (article.has(field) && !article.get(field).isEmpty())) {
             return;
         }
         ArrayNode entries = article.putArray(field);
-        ofKind.forEach(n -> entries.addObject().put("name", n.name()).put("rel", "mentioned"));
+        ofKind.forEach(n -> {
+            entries.addObject().put("name", n.name()).put("rel", "mentioned");
+            why.add(new Explanation(field, n.name(), NameFinder.SOURCE, n.relevance()));
+        });
     }
 
     /** The article's array {@code field}, made when it is missing; the publisher's entries are kept. */

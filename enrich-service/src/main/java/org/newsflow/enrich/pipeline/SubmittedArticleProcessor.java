@@ -25,6 +25,7 @@ import org.newsflow.contract.ArticleSubmitted;
 import org.newsflow.contract.CloudEventHeaders;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.enrich.config.EnrichConfig;
+import org.newsflow.enrich.text.ArticleContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -138,7 +139,8 @@ public class SubmittedArticleProcessor {
 
     private EnrichmentStore.Computed compute(ArticleSubmitted submitted) {
         try {
-            Enricher.Result result = enricher.enrich(submitted.article());
+            Enricher.Result result = enricher.enrich(submitted.article(), ArticleContext.of(submitted.article(),
+                    submitted.articleId(), submitted.publisherId(), submitted.receivedAt()));
             return new EnrichmentStore.Computed(new ArticleEnriched(submitted.articleId(), submitted.submissionId(),
                     submitted.publisherId(), submitted.receivedAt(), result.article(), result.enrichment()),
                     result.summary());

@@ -21,6 +21,8 @@ import org.newsflow.enrich.text.ArticleText;
 @ApplicationScoped
 public class AttributionParser {
 
+    public static final String SOURCE = "attribution-patterns";
+
     private static final String NAME = "([A-Z][\\p{L}\\p{N}.&'’-]*(?: [A-Z][\\p{L}\\p{N}.&'’-]*){0,4})";
     private static final String PERSON = "([A-Z][\\p{L}.'’-]+(?: [A-Z][\\p{L}.'’-]+){1,3})";
     private static final String PIECE = "(?:article|column|op-ed|opinion piece|piece|story|commentary|interview)";

@@ -15,6 +15,8 @@ import org.newsflow.enrich.text.ArticleText;
 @ApplicationScoped
 public class LeadSummarizer {
 
+    public static final String SOURCE = "lead-sentences";
+
     private final EnrichConfig config;
 
     public LeadSummarizer(EnrichConfig config) {

@@ -168,7 +168,7 @@ class EnrichedArticleProcessorTest {
         }
         article.put("uri", uri).put("version", Integer.toString(version)).put("pubStatus", pubStatus);
         Enrichment enrichment = new Enrichment("0.1.0", "en", "publisher", 1.0, 31, List.of("ferry", "sailings"),
-                List.of(), List.of(), null, Instant.parse("2026-11-28T09:00:01Z"));
+                List.of(), List.of(), null, null, "story-ferry", List.of(), Instant.parse("2026-11-28T09:00:01Z"));
         ArticleEnriched event = new ArticleEnriched(StableIds.articleId("island-gazette", uri),
                 UUID.randomUUID().toString(), "island-gazette", Instant.parse("2026-11-28T09:00:00Z"), article, enrichment);
         TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, uri, eventId, EventTypes.ARTICLE_ENRICHED,

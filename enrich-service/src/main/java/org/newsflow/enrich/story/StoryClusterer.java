@@ -1,0 +1,129 @@
+package org.newsflow.enrich.story;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.newsflow.enrich.config.EnrichConfig;
+import org.newsflow.enrich.text.ArticleContext;
+
+/**
+ * Gives articles about the same event the same story id. An article joins the story of the earlier article
+ * (within the date window) whose names it shares most, weighted by kind — people count most, countries least,
+ * because two reports of one event name the same people while unrelated stories share only countries.
+ * A copy joins its original's story; an update keeps its story.
+ */
+@ApplicationScoped
+public class StoryClusterer {
+
+    public static final String METHOD = "shared-names";
+
+    /** The weights of the kinds of names an article is clustered by. */
+    public enum Kind {
+        PERSON(3), ORGANISATION(2), CITY(2), COUNTRY(1);
+
+        final int weight;
+
+        Kind(int weight) {
+            this.weight = weight;
+        }
+    }
+
+    /** A name the article mentions. */
+    public record Name(String name, Kind kind) {
+    }
+
+    /** The story and how strongly the article matched it (1 for a new story or a copy). */
+    public record Assignment(String storyId, double similarity, String joinedArticleId) {
+    }
+
+    private final EnrichConfig.Stories config;
+    private final StoryIndex index;
+
+    public StoryClusterer(EnrichConfig config, StoryIndex index) {
+        this.config = config.stories();
+        this.index = index;
+    }
+
+    /**
+     * Assigns the article to a story and remembers it. {@code originalArticleId} is the article it copies, or
+     * null.
+     */
+    public Assignment assign(ArticleContext article, List<Name> names, String originalArticleId) {
+        Map<String, Integer> features = features(names);
+        StoryIndex.Member previous = index.get(article.articleId());
+        StoryIndex.Member original = originalArticleId == null ? null : index.get(originalArticleId);
+        Assignment assignment;
+        if (previous != null) {
+            assignment = new Assignment(previous.storyId(), 1.0, null);
+        } else if (original != null) {
+            assignment = new Assignment(original.storyId(), 1.0, original.articleId());
+        } else {
+            assignment = closest(article, features);
+        }
+        index.add(new StoryIndex.Member(article.articleId(), assignment.storyId(), features, article.seenAt()));
+        return assignment;
+    }
+
+    private Assignment closest(ArticleContext article, Map<String, Integer> features) {
+        Instant seen = article.seenAt();
+        Instant from = seen == null ? null : seen.minus(config.window());
+        Instant to = seen == null ? null : seen.plus(config.window());
+        StoryIndex.Member best = null;
+        double bestSimilarity = 0;
+        for (StoryIndex.Member candidate : index.sharing(features.keySet(), from, to, article.articleId(),
+                config.maxCandidates())) {
+            int shared = 0;
+            for (Map.Entry<String, Integer> feature : features.entrySet()) {
+                shared += Math.min(feature.getValue(), candidate.features().getOrDefault(feature.getKey(), 0));
+            }
+            double similarity = (double) shared / Math.max(1, Math.min(total(features), total(candidate.features())));
+            if (shared >= config.minSharedWeight() && similarity >= config.minSimilarity() && similarity > bestSimilarity) {
+                best = candidate;
+                bestSimilarity = similarity;
+            }
+        }
+        if (best == null) {
+            return new Assignment(newStoryId(article.articleId()), 1.0, null);
+        }
+        return new Assignment(best.storyId(), Math.round(bestSimilarity * 1000) / 1000.0, best.articleId());
+    }
+
+    /** A story is named after the article that opened it, so the same input gives the same story ids. */
+    static String newStoryId(String articleId) {
+        return "story-" + UUID.nameUUIDFromBytes(("story:" + articleId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Folded names with their weights; a person also counts by surname, which reports use after the first mention. */
+    static Map<String, Integer> features(List<Name> names) {
+        Map<String, Integer> features = new LinkedHashMap<>();
+        for (Name name : names) {
+            String key = fold(name.name());
+            if (key.isEmpty()) {
+                continue;
+            }
+            features.merge(key, name.kind().weight, Math::max);
+            int space = key.lastIndexOf(' ');
+            if (name.kind() == Kind.PERSON && space > 0) {
+                features.merge("~" + key.substring(space + 1), name.kind().weight, Math::max);
+            }
+        }
+        return features;
+    }
+
+    private static int total(Map<String, Integer> features) {
+        return features.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    static String fold(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String folded = plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return folded.length() > 200 ? folded.substring(0, 200) : folded;
+    }
+}
