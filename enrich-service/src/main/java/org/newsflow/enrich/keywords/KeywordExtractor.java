@@ -18,7 +18,7 @@ import org.newsflow.enrich.text.ArticleText;
 
 /**
  * Key phrases in the manner of RAKE: function words, numbers and punctuation split the text into candidate
- * phrases of one to four words; a word scores by how often it occurs and how long the phrases it occurs in are,
+ * phrases of one to four words (a longer run offers its two- and three-word parts); a word scores by how often it occurs and how long the phrases it occurs in are,
  * a phrase by the sum of its words, and a phrase in the headline counts double. Phrases are printed in the form
  * the article writes most often ("Ilham Aliyev", "green energy").
  */
@@ -119,6 +119,14 @@ public class KeywordExtractor {
         if (!run.isEmpty() && run.size() <= MAX_WORDS) {
             phrases.add(List.copyOf(run));
             inHeadline.add(headline);
+        } else if (run.size() > MAX_WORDS) {
+            // a long run (a headline, a verb between nouns) offers its two- and three-word parts instead
+            for (int width = 2; width <= 3; width++) {
+                for (int i = 0; i + width <= run.size(); i++) {
+                    phrases.add(List.copyOf(run.subList(i, i + width)));
+                    inHeadline.add(headline);
+                }
+            }
         }
         run.clear();
     }

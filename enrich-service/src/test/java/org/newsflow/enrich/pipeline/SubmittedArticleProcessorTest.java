@@ -21,7 +21,9 @@ import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
 import org.newsflow.enrich.record.EnrichmentRecord;
+import org.newsflow.enrich.support.TestArticles;
 import org.newsflow.testing.KafkaAndPostgresResource;
+import org.newsflow.testing.NinjsSchema;
 import org.newsflow.testing.TopicReader;
 import org.newsflow.testing.TopicWriter;
 
@@ -115,6 +117,63 @@ class SubmittedArticleProcessorTest {
         assertThat(TopicReader.header(notJson, "dead-letter-reason")).contains("not an ArticleSubmitted JSON document");
         assertThat(TopicReader.header(noId, "dead-letter-reason")).contains("missing CloudEvents header ce_id");
         assertThat(enriched.next(r -> uri.equals(r.key()), WAIT)).isNotNull();
+    }
+
+    @Test
+    void aCopyFromAnotherPublisherIsLinkedToTheOriginalAndJoinsItsStory() throws IOException {
+        String original = uniqueUri();
+        String copy = "urn:newsroom:coast-gazette:" + UUID.randomUUID();
+        String report = "urn:newsroom:aldane-daily:" + UUID.randomUUID();
+        sendSubmitted("wire-north", original, TestArticles.ninjs("harbour-fire-original", original));
+        JsonNode originalData = json.readTree(enriched.next(r -> original.equals(r.key()), WAIT).value());
+
+        sendSubmitted("coast-gazette", copy, TestArticles.ninjs("harbour-fire-copy", copy));
+        sendSubmitted("aldane-daily", report, TestArticles.ninjs("harbour-fire-report", report));
+        JsonNode copyData = json.readTree(enriched.next(r -> copy.equals(r.key()), WAIT).value());
+        JsonNode reportData = json.readTree(enriched.next(r -> report.equals(r.key()), WAIT).value());
+
+        assertThat(originalData.at("/enrichment/reprintOf").isNull()).isTrue();
+        assertThat(copyData.at("/article/associations/0/uri").asText()).isEqualTo(original);
+        assertThat(copyData.at("/article/associations/0/rel").asText()).isEqualTo("original");
+        assertThat(copyData.at("/article/infoSources/0/role").asText()).isEqualTo("originator");
+        assertThat(copyData.at("/article/infoSources/0/name").asText()).isEqualTo("wire-north");
+        assertThat(copyData.at("/enrichment/reprintOf/originalArticleId").asText())
+                .isEqualTo(StableIds.articleId("wire-north", original));
+        assertThat(copyData.at("/enrichment/reprintOf/containment").asDouble()).isGreaterThanOrEqualTo(0.5);
+        assertThat(reportData.at("/enrichment/reprintOf").isNull()).isTrue();
+        String story = originalData.at("/enrichment/storyId").asText();
+        assertThat(story).startsWith("story-");
+        assertThat(copyData.at("/enrichment/storyId").asText()).isEqualTo(story);
+        assertThat(reportData.at("/enrichment/storyId").asText()).isEqualTo(story);
+        assertThat(copyData.at("/enrichment/explanations").findValuesAsText("method"))
+                .contains("shingle-containment", "shared-names", "lingua-1.2.2-low-accuracy");
+        assertThat(NinjsSchema.violations(copyData.get("article"))).isEmpty();
+        long fingerprints = QuarkusTransaction.requiringNew().call(() -> ((Number) EnrichmentRecord.getEntityManager()
+                .createNativeQuery("SELECT COUNT(*) FROM fingerprint WHERE uri IN (?1, ?2, ?3)")
+                .setParameter(1, original).setParameter(2, copy).setParameter(3, report).getSingleResult()).longValue());
+        assertThat(fingerprints).isEqualTo(3);
+    }
+
+    @Test
+    void aKillPassesThroughWithoutEnrichment() throws IOException {
+        String uri = uniqueUri();
+        ObjectNode kill = TestArticles.ninjs("harbour-fire-original", uri).put("pubStatus", "canceled");
+        sendSubmitted("midland-herald", uri, kill);
+
+        JsonNode data = json.readTree(enriched.next(r -> uri.equals(r.key()), WAIT).value());
+
+        assertThat(data.at("/article/pubStatus").asText()).isEqualTo("canceled");
+        assertThat(data.at("/article").has("descriptions")).isFalse();
+        assertThat(data.at("/article").has("people")).isFalse();
+        assertThat(data.at("/enrichment/explanations/0/method").asText()).isEqualTo("kill-passes-through");
+    }
+
+    private void sendSubmitted(String publisher, String uri, ObjectNode article) throws IOException {
+        String eventId = UUID.randomUUID().toString();
+        ArticleSubmitted event = new ArticleSubmitted(StableIds.articleId(publisher, uri), eventId, publisher,
+                Instant.parse("2026-11-28T09:00:00Z"), "0".repeat(64), article, List.of());
+        TopicWriter.sendEvent(Topics.ARTICLES_SUBMITTED, uri, eventId, EventTypes.ARTICLE_SUBMITTED,
+                json.writeValueAsString(event));
     }
 
     private String submit(String uri) throws IOException {
