@@ -28,8 +28,20 @@ public class NameFinder {
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’.\\-]*|[,;:!?()\"“”]");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "de", "del", "da", "von", "van", "der", "bin",
             "al", "the", "on", "&");
-    private static final Set<String> ORGANISATION_WORDS = Set.of("Ministry", "Agency", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Plc", "LLC", "University", "Council", "Party", "Union", "Association", "Organisation", "Organization", "Institute", "Committee", "Commission", "Court", "Police", "Army", "Forces", "Group", "Times", "Daily", "News", "Post", "Press", "Airlines", "Airways", "Federation", "Foundation", "Fund", "Parliament", "Assembly", "Congress", "Senate", "Department", "Office", "Authority", "Service", "Board", "League", "Club", "Nations", "Reuters", "Network", "Tribune", "Journal", "Herald", "Guardian", "Telegraph", "Motors", "Holdings", "Exchange", "Academy", "School", "College", "Hospital", "Church", "Centre", "Center", "Program", "Programme", "Alliance", "Coalition", "Front", "Movement", "Media", "Television", "Radio", "Broadcasting", "Review", "Magazine", "Gazette", "Courier", "Observer", "Energy", "Industries", "Technologies", "Systems", "Labs", "Labour", "Democrats", "Republicans");
-    private static final Set<String> TITLES = Set.of("President", "Minister", "Judge", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Senator", "Governor", "Mayor", "Secretary", "Chairman", "Chairwoman", "Director", "Commissioner", "Ambassador", "General", "Colonel", "Captain", "Sheikh", "Spokesman", "Spokeswoman", "Premier", "Justice", "Rep", "Sen", "Gov", "Lord", "Lady", "Sir", "Dame", "CEO", "Coach", "Editor", "Author", "Writer", "Journalist", "Professor", "Adviser", "Advisor", "Chief");
+    private static final Set<String> ORGANISATION_WORDS = Set.of("Ministry", "Agency", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Plc", "LLC", "University", "Council", "Party", "Union", "Association", "Organisation", "Organization", "Institute", "Committee", "Commission", "Court", "Police", "Army", "Forces", "Group", "Times", "Daily", "News", "Post", "Press", "Airlines", "Airways", "Federation", "Foundation", "Fund", "Parliament", "Assembly", "Congress", "Senate", "Department", "Office", "Authority", "Service", "Board", "League", "Club", "Nations", "Reuters", "Network", "Tribune", "Journal", "Herald", "Guardian", "Telegraph", "Motors", "Holdings", "Exchange", "Society", "Societies", "Academy", "School", "College", "Hospital", "Church", "Centre", "Center", "Program", "Programme", "Alliance", "Coalition", "Front", "Movement", "Media", "Television", "Radio", "Broadcasting", "Review", "Magazine", "Gazette", "Courier", "Observer", "Energy", "Industries", "Technologies", "Systems", "Labs", "Labour", "Democrats", "Republicans");
+    private static final Set<String> TITLES = Set.of("President", "Minister", "Judge", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Senator", "Governor", "Mayor", "Secretary", "Chairman", "Chairwoman", "Director", "Commissioner", "Ambassador", "General", "Colonel", "Captain", "Sheikh", "Spokesman", "Spokeswoman", "Premier", "Justice", "Rep", "Sen", "Gov", "Lord", "Lady", "Sir", "Dame", "CEO", "Coach", "Editor", "Author", "Writer", "Journalist", "Professor", "Adviser", "Advisor", "Chief", "Attorney", "Prosecutor", "District", "Speaker",
+            "Deputy", "Vice", "Lieutenant", "Sergeant", "Major", "Admiral", "Marshal", "Bishop", "Archbishop", "Cardinal",
+            "Rabbi", "Imam", "Father", "Sister", "Brother", "Detective", "Inspector", "Superintendent", "Constable",
+            "Officer", "Manager", "Founder", "Presidente", "Präsident", "Präsidentin", "Ministerin", "Kanzler",
+            "Kanzlerin", "Président", "Présidente", "Ministre", "Ministro", "Ministra", "Presiden", "Menteri",
+            "Президент", "Министр", "Премьер", "Глава", "Директор", "Генерал", "Председатель");
+    /** Words that end a sentence without ending in a full stop of their own: "Mr." does not end one. */
+    private static final Set<String> ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt",
+            "Col", "Sgt", "Rev", "Prof", "Gov", "Sen", "Rep", "Capt", "Cmdr", "Maj", "Mt", "No", "Inc", "Corp", "Ltd", "Co");
+    /** Regional adjectives: "North African", "Latin American" name no person. */
+    private static final Set<String> REGION_ADJECTIVES = Set.of("African", "European", "Asian", "Arab", "American",
+            "Latin", "Nordic", "Scandinavian", "Caribbean", "Pacific", "Atlantic", "Mediterranean", "Balkan", "Baltic",
+            "Gulf", "Western", "Eastern", "Northern", "Southern", "Central", "Middle");
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "After", "Before", "When", "While", "As", "Since", "With", "From", "To", "Of", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "There", "Here", "What", "Who", "Why", "How", "Mr", "Mrs", "Ms", "Dr", "According", "Earlier", "Later", "Also", "However", "Der", "Die", "Das", "El", "La", "Los", "Las", "Le", "Les", "Os", "Laut", "Weitere", "Meanwhile", "Yet", "Still", "Some", "Many", "One");
 
     /** Last words of names of things, not people: "Nobel Prize", "Great Barrier Reef", "City Hall". */
@@ -39,12 +51,34 @@ public class NameFinder {
             "Mountains", "Sea", "Ocean", "Bay", "Street", "Square", "Park", "Bridge", "Airport", "Station", "Day", "War",
             "Summit", "Conference", "Treaty", "Agreement", "Plan", "Project", "Mission", "Week", "Year", "Season",
             "Stadium", "Palace", "Tower", "Valley", "Desert", "Coast", "Peninsula", "Strait", "Canal", "Pass", "Corridor",
-            "Route", "Road", "Highway", "Line");
+            "Route", "Road", "Highway", "Line", "Tax", "Levy", "Cathedral", "Mosque", "Temple", "Basilica", "Chapel",
+            "Arena", "Court");
     /** Words that make a name an organisation's even as the last word: "Alameda Research", "Amnesty International". */
     private static final Set<String> ORGANISATION_ENDINGS = Set.of("Research", "International", "Partners", "Capital",
             "Press", "Studios", "Entertainment", "Pharma", "Therapeutics", "Electric", "Airlines");
 
+    /** Capitalised abbreviations that name no organisation. */
+    private static final Set<String> NOT_ORGANISATIONS = Set.of("PM", "MP", "MPs", "MEP", "VAT", "GDP", "CEO", "CFO",
+            "TV", "AI", "OK", "USD", "EUR", "GMT", "UTC", "COVID", "HIV", "AIDS", "DNA", "CO2", "II", "III", "IV", "VI",
+            "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "PS",
+            "NB", "AM", "BC", "AD", "ID", "IT", "UK", "US", "USA", "EU", "UAE", "DRC", "PR", "Q1", "Q2", "Q3", "Q4");
+    /** Words that make a capitalised run an organisation in languages other than English. */
+    private static final Set<String> FOREIGN_ORGANISATION_WORDS = Set.of("Instituto", "Institut", "Istituto", "Academia",
+            "Akademie", "Académie", "Accademia", "Conselho", "Consejo", "Conseil", "Consiglio", "Rat", "Komisi", "Komisja",
+            "Kommission", "Comisión", "Comissão", "Commissione", "Dewan", "Partai", "Partido", "Parti", "Partei", "Partito",
+            "Gewerkschaft", "Sindicato", "Syndicat", "Ministerio", "Ministère", "Ministerium", "Ministero", "Kementerian",
+            "Banco", "Banque", "Banca", "Universidad", "Universidade", "Université", "Universität", "Università",
+            "Universitas", "Tribunal", "Tribunale", "Corte", "Gericht", "Gerichtshof", "Agentur", "Agencia", "Agence",
+            "Agência", "Agenzia", "Panitia", "Badan", "Lembaga", "Mahkamah", "Federación", "Fédération", "Verband",
+            "Konzern", "AG", "GmbH", "SA", "SpA", "Gruppe", "Grupo", "Groupe", "Fundación", "Fondation", "Stiftung",
+            "Organización", "Organização", "Organizzazione", "Bundestag", "Bundesrat", "Bundestagsfraktion", "Fraktion",
+            "Asamblea", "Assemblée", "Assembleia", "Congreso", "Senado", "Sénat", "Parlamento", "Parlement", "Bahn",
+            "Polícia", "Policía", "Polizei", "Ejército", "Armée", "Exército", "Zeitung", "Rundfunk", "Organisatsioon",
+            "Ülikool", "Erakond", "Agentuur", "Комитет", "Агентство", "Министерство", "Партия", "Союз", "Совет", "Фонд",
+            "Банк", "Университет", "Академия", "Служба", "Госдума", "Корпорация", "Компания");
+
     private final Gazetteer gazetteer;
+    private final KnownNames known = KnownNames.load();
 
     public NameFinder(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -54,19 +88,76 @@ public class NameFinder {
         PERSON, ORGANISATION
     }
 
+    /** How much a language's capitals tell: English capitalises names only; German every noun. */
+    enum Style {
+        /** English: a run of two or three capitalised words is a name. */
+        ENGLISH,
+        /** German, Luxembourgish: capitals mark nouns, so a person needs a given name or a title. */
+        CAPITALISED_NOUNS,
+        /** Other languages with capitals: a person's words are never written in lower case in the same article. */
+        OTHER_LATIN,
+        /** Scripts other than Latin: names are reported in the article's script. */
+        OTHER_SCRIPT;
+
+        private static final Set<String> NON_LATIN = Set.of("ru", "uk", "be", "bg", "mk", "sr", "kk", "el", "hy", "ka",
+                "ar", "fa", "ur", "he", "hi", "bn", "mr", "ta", "te", "pa", "gu", "zh", "ja", "ko", "th");
+
+        static Style of(String language) {
+            String primary = language == null ? "und" : language.split("-")[0].toLowerCase(java.util.Locale.ROOT);
+            if (primary.equals("en") || primary.equals("und")) {
+                return ENGLISH;
+            }
+            if (primary.equals("de") || primary.equals("lb")) {
+                return CAPITALISED_NOUNS;
+            }
+            return NON_LATIN.contains(primary) ? OTHER_SCRIPT : OTHER_LATIN;
+        }
+    }
+
     /** A person or organisation with how often the article names it. */
     public record Found(String name, Kind kind, int mentions, double relevance) {
     }
 
     public List<Found> find(ArticleText text) {
+        return find(text, "en");
+    }
+
+    /**
+     * The people and organisations of the article. In English a run of two or three capitalised words is a
+     * person; in other languages, whose capitals mark nouns or titles as well, only a run that starts with a
+     * known given name or follows a title is.
+     */
+    public List<Found> find(ArticleText text, String language) {
+        Style style = Style.of(language);
+        Set<String> lowercase = new java.util.HashSet<>();
+        for (String word : ArticleText.words(text.all())) {
+            if (Character.isLowerCase(word.codePointAt(0))) {
+                lowercase.add(word);
+            }
+        }
         Map<String, Kind> kinds = new LinkedHashMap<>();
         Map<String, Integer> mentions = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>(); // known organisation → the longest form the article writes
         List<String> blocks = new ArrayList<>();
         blocks.add(text.headline());
         blocks.addAll(text.paragraphs());
         for (String block : blocks) {
-            scan(block, kinds, mentions);
+            scan(withoutDateline(block), kinds, mentions, written, style, lowercase);
         }
+        if (style == Style.OTHER_SCRIPT) {
+            // names are reported in the article's own script: a Latin-script form is an aside ("(JAXA)")
+            kinds.keySet().removeIf(name -> name.codePoints().filter(Character::isLetter)
+                    .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN));
+            mentions.keySet().retainAll(kinds.keySet());
+            written.keySet().retainAll(kinds.keySet());
+            KatakanaNames.find(text.all()).forEach(name -> count(name, Kind.PERSON, kinds, mentions));
+        }
+        foldAliases(kinds, mentions);
+        written.forEach((canonical, form) -> {
+            if (!form.equals(canonical) && kinds.containsKey(canonical) && !kinds.containsKey(form)) {
+                rename(canonical, form, kinds, mentions);
+            }
+        });
         int most = mentions.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Found> found = new ArrayList<>();
         kinds.forEach((name, kind) -> found.add(new Found(name, kind, mentions.get(name),
@@ -74,13 +165,27 @@ public class NameFinder {
         return found;
     }
 
-    private void scan(String block, Map<String, Kind> kinds, Map<String, Integer> mentions) {
+    private void scan(String block, Map<String, Kind> kinds, Map<String, Integer> mentions, Map<String, String> written,
+            Style style, Set<String> lowercase) {
         List<String> tokens = new ArrayList<>();
         Matcher matcher = WORD.matcher(block);
         while (matcher.find()) {
-            tokens.add(matcher.group().replaceAll("['’]s$", "").replaceAll("[.\\-]+$", ""));
+            String token = matcher.group().replaceAll("['’]s$", "");
+            String bare = token.replaceAll("[.\\-]+$", "");
+            tokens.add(bare);
+            if (token.endsWith(".") && bare.length() > 1 && !ABBREVIATIONS.contains(bare) && bare.indexOf('.') < 0) {
+                tokens.add("."); // a sentence ends here: a name does not run on into the next sentence
+            }
         }
         for (int i = 0; i < tokens.size(); i++) {
+            KnownNames.Match organisation = known.organisationAt(tokens, i);
+            if (organisation != null && !continuesAsOrganisation(tokens, i + organisation.length())) {
+                count(organisation.canonical(), Kind.ORGANISATION, kinds, mentions);
+                String form = String.join(" ", tokens.subList(i, i + organisation.length()));
+                written.merge(organisation.canonical(), form, (a, b) -> b.length() > a.length() ? b : a);
+                i += organisation.length() - 1;
+                continue;
+            }
             if (!capitalised(tokens.get(i)) || NOT_NAMES.contains(tokens.get(i))) {
                 continue;
             }
@@ -90,6 +195,16 @@ public class NameFinder {
                 end++;
             }
             List<String> run = new ArrayList<>(tokens.subList(i, end));
+            for (int cut = 1; cut + 1 < run.size(); cut++) { // "Soviet Union and China": "and" ends a name unless an
+                // organisation's name goes on after it ("Red Cross and Red Crescent Societies")
+                if ((run.get(cut).equals("and") || run.get(cut).equals("&"))
+                        && run.subList(cut + 1, run.size()).stream().noneMatch(ORGANISATION_WORDS::contains)
+                        && !THING_WORDS.contains(run.get(run.size() - 1))) {
+                    end = i + cut;
+                    run = new ArrayList<>(run.subList(0, cut));
+                    break;
+                }
+            }
             for (int cut = 1; cut < run.size(); cut++) { // a sentence word or a shouted dateline ends the name
                 if (NOT_NAMES.contains(run.get(cut)) || shouted(run.get(cut - 1)) != shouted(run.get(cut))) {
                     end = i + cut;
@@ -98,11 +213,31 @@ public class NameFinder {
                 }
             }
 
+            for (int k = 1; k + 1 < run.size(); k++) { // "National Assembly Speaker Moses Wetang'ula": a title inside
+                // a run separates an organisation from the person who holds the title
+                if (TITLES.contains(run.get(k)) && run.size() - k - 1 <= 3 && !TITLES.contains(run.get(k - 1))
+                        && run.subList(k + 1, run.size()).stream().allMatch(w -> !TITLES.contains(w))) {
+                    List<String> holder = run.subList(0, k);
+                    if (holder.stream().anyMatch(w -> ORGANISATION_WORDS.contains(w) || FOREIGN_ORGANISATION_WORDS.contains(w))) {
+                        classify(String.join(" ", holder), new ArrayList<>(holder), false, style, lowercase, kinds, mentions);
+                        run = new ArrayList<>(run.subList(k + 1, run.size()));
+                        i = i + k + 1;
+                        classify(String.join(" ", run), run, true, style, lowercase, kinds, mentions);
+                        run = List.of();
+                    }
+                    break;
+                }
+            }
+            if (run.isEmpty()) {
+                i = end - 1;
+                continue;
+            }
+            run = new ArrayList<>(run);
             boolean titled = false;
             boolean organisationName = run.stream().anyMatch(ORGANISATION_WORDS::contains);
             while (run.size() > 1 && !organisationName && (TITLES.contains(run.get(0)) || run.get(0).equals("Prime")
                     || run.get(0).equals("Foreign") || gazetteer.countryOfDemonym(run.get(0)) != null
-                    || gazetteer.find(run.get(0)) != null)) {
+                    || gazetteer.find(run.get(0)) != null || gazetteer.find(run.get(0) + ".") != null)) {
                 titled |= TITLES.contains(run.get(0)) || run.get(0).equals("Prime");
                 run.remove(0); // "Azerbaijani President Ilham Aliyev" → "Ilham Aliyev"
             }
@@ -115,19 +250,103 @@ public class NameFinder {
                 continue;
             }
             String name = String.join(" ", run);
-            classify(name, run, titled || afterTitle, kinds, mentions);
+            classify(name, run, titled || afterTitle, style, lowercase, kinds, mentions);
         }
     }
 
-    private void classify(String name, List<String> run, boolean titled, Map<String, Kind> kinds,
-            Map<String, Integer> mentions) {
+    /** A known organisation followed by an organisation word is part of a longer name ("Apple Daily"). */
+    private static boolean continuesAsOrganisation(List<String> tokens, int next) {
+        return next < tokens.size() && (ORGANISATION_WORDS.contains(tokens.get(next))
+                || FOREIGN_ORGANISATION_WORDS.contains(tokens.get(next)));
+    }
+
+    /** A dateline ("NEW YORK (AP) —", "LONDON —") names a place, not a person or an organisation. */
+    private static String withoutDateline(String block) {
+        return DATELINE.matcher(block).replaceFirst("");
+    }
+
+    private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{Lu}.'’\\- ]*\\p{Lu}(?=\\s*(?:\\(|,|—|–|-|:))");
+
+    /**
+     * Folds an abbreviation into the full name it abbreviates ("ISRO", "Isro" → "Indian Space Research
+     * Organisation"), and a shorter organisation name into the longer one containing its words in order
+     * ("Reef Authority" → "Great Barrier Reef Marine Park Authority").
+     */
+    private static void foldAliases(Map<String, Kind> kinds, Map<String, Integer> mentions) {
+        List<String> organisations = kinds.entrySet().stream().filter(e -> e.getValue() == Kind.ORGANISATION)
+                .map(Map.Entry::getKey).toList();
+        for (String alias : organisations) {
+            String full = null;
+            for (String candidate : organisations) {
+                if (!candidate.equals(alias) && candidate.length() > alias.length()
+                        && (abbreviates(alias, candidate) || containsInOrder(candidate, alias))) {
+                    full = full == null || candidate.length() > full.length() ? candidate : full;
+                }
+            }
+            if (full != null && kinds.containsKey(alias)) {
+                mentions.merge(full, mentions.remove(alias), Integer::sum);
+                kinds.remove(alias);
+            }
+        }
+    }
+
+    static boolean abbreviates(String alias, String full) {
+        if (alias.contains(" ") || alias.length() < 2 || alias.length() > 8) {
+            return false;
+        }
+        StringBuilder initials = new StringBuilder();
+        StringBuilder initialsWithConnectors = new StringBuilder();
+        for (String word : full.split("[ \\-]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            initialsWithConnectors.appendCodePoint(word.codePointAt(0));
+            if (!CONNECTORS.contains(word) && Character.isUpperCase(word.codePointAt(0))) {
+                initials.appendCodePoint(word.codePointAt(0));
+            }
+        }
+        return alias.equalsIgnoreCase(initials.toString()) || alias.equalsIgnoreCase(initialsWithConnectors.toString());
+    }
+
+    private static boolean containsInOrder(String full, String part) {
+        String[] partWords = part.split(" ");
+        if (partWords.length < 2) {
+            return false;
+        }
+        String[] words = full.split(" ");
+        int at = 0;
+        for (String word : words) {
+            if (at < partWords.length && word.equals(partWords[at])) {
+                at++;
+            }
+        }
+        return at == partWords.length;
+    }
+
+    private static void rename(String from, String to, Map<String, Kind> kinds, Map<String, Integer> mentions) {
+        Map<String, Kind> reordered = new LinkedHashMap<>();
+        kinds.forEach((name, kind) -> reordered.put(name.equals(from) ? to : name, kind));
+        kinds.clear();
+        kinds.putAll(reordered);
+        mentions.put(to, mentions.remove(from));
+    }
+
+    private void classify(String name, List<String> run, boolean titled, Style style, Set<String> lowercase,
+            Map<String, Kind> kinds, Map<String, Integer> mentions) {
         if (gazetteer.find(name) != null || gazetteer.countryOfDemonym(name) != null) {
             return; // a place, or a nationality
         }
         if (shouted(run.get(0)) && run.size() > 1) {
             return; // a dateline or a shouted heading
         }
-        boolean organisation = run.stream().anyMatch(ORGANISATION_WORDS::contains)
+        if (run.size() == 1 && NOT_ORGANISATIONS.contains(run.get(0))) {
+            return;
+        }
+        if (run.size() == 2 && known.isGivenName(run.get(0)) && !isAcronym(run.get(1))) {
+            count(name, Kind.PERSON, kinds, mentions); // "Margaret Court", though a court is an organisation word
+            return;
+        }
+        boolean organisation = run.stream().anyMatch(w -> ORGANISATION_WORDS.contains(w) || FOREIGN_ORGANISATION_WORDS.contains(w))
                 || ORGANISATION_ENDINGS.contains(run.get(run.size() - 1))
                 || (run.size() == 1 && isAcronym(run.get(0)));
         if (organisation) {
@@ -144,7 +363,18 @@ public class NameFinder {
             }
             return;
         }
-        if (run.size() <= 3 && run.stream().noneMatch(CONNECTORS::contains) && !THING_WORDS.contains(run.get(run.size() - 1))
+        boolean looksLikeAName = switch (style) {
+            case ENGLISH -> true;
+            case CAPITALISED_NOUNS -> titled || known.isGivenName(run.get(0));
+            case OTHER_LATIN, OTHER_SCRIPT -> titled || known.isGivenName(run.get(0))
+                    || run.stream().noneMatch(w -> lowercase.contains(w.toLowerCase(java.util.Locale.ROOT)));
+        };
+        boolean nameShaped = run.get(0).length() > 1 && run.get(run.size() - 1).length() > 1
+                && run.stream().noneMatch(NameFinder::isAcronym)
+                && run.stream().noneMatch(w -> REGION_ADJECTIVES.contains(w) || isCountry(w))
+                && gazetteer.find(String.join(" ", run.subList(0, Math.min(2, run.size())))) == null;
+        if (looksLikeAName && nameShaped && run.size() <= 3 && run.stream().noneMatch(CONNECTORS::contains)
+                && !THING_WORDS.contains(run.get(run.size() - 1))
                 && run.stream().noneMatch(w -> gazetteer.countryOfDemonym(w) != null)) {
             count(name, Kind.PERSON, kinds, mentions);
         }
@@ -153,6 +383,11 @@ public class NameFinder {
     private static void count(String name, Kind kind, Map<String, Kind> kinds, Map<String, Integer> mentions) {
         kinds.putIfAbsent(name, kind);
         mentions.merge(name, 1, Integer::sum);
+    }
+
+    private boolean isCountry(String word) {
+        Gazetteer.Entry entry = gazetteer.find(word);
+        return entry != null && entry.country();
     }
 
     private static boolean capitalised(String token) {

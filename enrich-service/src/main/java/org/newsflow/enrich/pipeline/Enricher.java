@@ -87,7 +87,7 @@ public class Enricher {
         keyPhrases.forEach(k -> why.add(new Explanation("keywords", k.phrase(), KeywordExtractor.SOURCE, k.score())));
         List<PlaceFinder.Found> foundPlaces = places.find(text);
         writePlaces(article, foundPlaces, why);
-        List<NameFinder.Found> foundNames = names.find(text);
+        List<NameFinder.Found> foundNames = names.find(text, language.language());
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON, why);
         writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION, why);
         writeSubjects(article, subjects.classify(text, language.language()), why);

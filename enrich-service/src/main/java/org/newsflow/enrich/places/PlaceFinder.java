@@ -29,6 +29,12 @@ public class PlaceFinder {
     private static final Set<String> TITLES = Set.of("President", "Prime", "Minister", "Foreign", "Defence", "Defense",
             "Interior", "King", "Queen", "Premier", "Chancellor", "Ambassador", "Embassy", "Government", "Parliament");
 
+    /** Capitalised words before a city that do not make it part of a person's name ("In Derna", "The Hague"). */
+    private static final Set<String> NOT_NAME_STARTS = Set.of("In", "At", "From", "To", "The", "And", "Of", "For", "On",
+            "By", "Near", "Outside", "Inside", "Across", "Central", "Downtown", "North", "South", "East", "West",
+            "Northern", "Southern", "Eastern", "Western", "Greater", "Old", "New", "Upper", "Lower", "En", "Em", "Dans",
+            "À", "Au", "Aus", "Im", "Bei", "Nach", "Von", "Di", "Ke", "Dari", "Del", "Na", "No", "Da", "Desde", "Para");
+
     private final Gazetteer gazetteer;
 
     public PlaceFinder(Gazetteer gazetteer) {
@@ -73,6 +79,7 @@ public class PlaceFinder {
     private void scan(String text, Map<String, int[]> counts, Map<String, Gazetteer.Entry> entries, boolean lead) {
         List<String> words = new ArrayList<>();
         List<Boolean> joinedToNext = new ArrayList<>(); // only a single space separates the word from the next
+        List<Boolean> endsSentence = new ArrayList<>();
         Matcher matcher = WORD.matcher(text);
         int previousEnd = -1;
         while (matcher.find()) {
@@ -81,6 +88,7 @@ public class PlaceFinder {
             }
             words.add(titleCaseIfShouting(clean(matcher.group())));
             joinedToNext.add(false);
+            endsSentence.add(matcher.group().endsWith("."));
             previousEnd = matcher.end();
         }
         for (int i = 0; i < words.size(); i++) {
@@ -99,7 +107,10 @@ public class PlaceFinder {
                     continue;
                 }
                 int next = i + length;
-                boolean partOfLongerName = !demonym && next < words.size() && joinedToNext.get(next - 1)
+                boolean afterAGivenName = !entry.country() && !demonym && i > 0 && joinedToNext.get(i - 1)
+                        && !endsSentence.get(i - 1) && Character.isUpperCase(words.get(i - 1).codePointAt(0)) && !TITLES.contains(words.get(i - 1))
+                        && !NOT_NAME_STARTS.contains(words.get(i - 1)) && gazetteer.find(words.get(i - 1)) == null;
+                boolean partOfLongerName = afterAGivenName || !demonym && next < words.size() && joinedToNext.get(next - 1)
                         && Character.isUpperCase(words.get(next).codePointAt(0))
                         && !TITLES.contains(words.get(next)) && gazetteer.find(words.get(next)) == null;
                 if (!partOfLongerName) {

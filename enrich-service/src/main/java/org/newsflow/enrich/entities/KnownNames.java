@@ -1,0 +1,71 @@
+package org.newsflow.enrich.entities;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names the finder knows without context: well-known organisations a single word or an abbreviation names
+ * ("Airbus", "AFP"), and common given names (entities/organisations.txt, entities/given-names.txt).
+ */
+final class KnownNames {
+
+    /** A known organisation found at a token position, spanning {@code length} tokens. */
+    record Match(String canonical, int length) {
+    }
+
+    private final Map<String, String> organisations = new HashMap<>(); // form → canonical name
+    private final Set<String> givenNames = new HashSet<>();
+    private int longestOrganisation = 1;
+
+    static KnownNames load() {
+        KnownNames names = new KnownNames();
+        for (String line : lines("organisations.txt")) {
+            String[] forms = line.split("\\|");
+            for (String form : forms) {
+                names.organisations.put(form.strip(), forms[0].strip());
+                names.longestOrganisation = Math.max(names.longestOrganisation, form.strip().split(" ").length);
+            }
+        }
+        for (String line : lines("given-names.txt")) {
+            for (String name : line.split(" ")) {
+                names.givenNames.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The longest known organisation name starting at token {@code i}, or null. */
+    Match organisationAt(List<String> tokens, int i) {
+        for (int length = Math.min(longestOrganisation, tokens.size() - i); length >= 1; length--) {
+            String canonical = organisations.get(String.join(" ", tokens.subList(i, i + length)));
+            if (canonical != null) {
+                return new Match(canonical, length);
+            }
+        }
+        return null;
+    }
+
+    boolean isGivenName(String word) {
+        return givenNames.contains(word);
+    }
+
+    private static List<String> lines(String file) {
+        try (InputStream in = KnownNames.class.getResourceAsStream("/org/newsflow/enrich/entities/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("the name list " + file + " is missing from the build");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+}
