@@ -85,7 +85,7 @@ public class Enricher {
         String summary = summarizer.summarize(text, language.language());
         List<KeywordExtractor.Keyword> keyPhrases = keywords.extract(text, language.language());
         keyPhrases.forEach(k -> why.add(new Explanation("keywords", k.phrase(), KeywordExtractor.SOURCE, k.score())));
-        List<PlaceFinder.Found> foundPlaces = places.find(text);
+        List<PlaceFinder.Found> foundPlaces = places.find(text, language.language());
         writePlaces(article, foundPlaces, why);
         List<NameFinder.Found> foundNames = names.find(text, language.language());
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON, why);
@@ -145,7 +145,8 @@ public class Enricher {
         List<StoryClusterer.Name> all = new ArrayList<>();
         names.forEach(n -> all.add(new StoryClusterer.Name(n.name(),
                 n.kind() == NameFinder.Kind.PERSON ? StoryClusterer.Kind.PERSON : StoryClusterer.Kind.ORGANISATION)));
-        places.forEach(p -> all.add(new StoryClusterer.Name(p.name(),
+        // places by code, so that "Keenia" and "Kenya" or "Москва" and "Moscow" are the same place in any language
+        places.forEach(p -> all.add(new StoryClusterer.Name(p.country() ? "country:" + p.countryCode() : "city:" + p.geonamesId(),
                 p.country() ? StoryClusterer.Kind.COUNTRY : StoryClusterer.Kind.CITY)));
         return all;
     }

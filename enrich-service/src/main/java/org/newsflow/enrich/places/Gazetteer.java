@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,6 +36,8 @@ public final class Gazetteer {
     private final Map<String, Entry> byName = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
     private final Map<String, String> demonyms = new HashMap<>();
+    private final Map<String, Entry> byStem = new HashMap<>();
+    private final List<String> unspacedNames = new ArrayList<>();
     private int longest = 1;
 
     public Gazetteer() {
@@ -44,6 +48,8 @@ public final class Gazetteer {
                 countryNames.put(fields[0], fields[1]);
             }
         });
+        read("country-aliases.tsv", fields -> byName.putIfAbsent(fields[1],
+                new Entry(fields[1], fields[0], true, Long.MAX_VALUE, null)));
         read("cities.tsv", fields -> {
             String name = fields[0];
             if (name.length() < 4 || AMBIGUOUS_CITIES.contains(name) || byName.containsKey(name)) {
@@ -52,13 +58,63 @@ public final class Gazetteer {
             byName.put(name, new Entry(name, fields[1], false, Long.parseLong(fields[2]), fields[3]));
         });
         read("demonyms.tsv", fields -> demonyms.put(fields[0], fields[1]));
-        for (String name : byName.keySet()) {
+        for (Map.Entry<String, Entry> named : byName.entrySet()) {
+            String name = named.getKey();
+            if (name.codePoints().anyMatch(Gazetteer::unspaced)) {
+                unspacedNames.add(name);
+            }
             longest = Math.max(longest, name.split(" ").length);
+            String stem = stem(name);
+            if (!name.contains(" ") && stem.length() >= 4) {
+                byStem.merge(stem, named.getValue(), (a, b) -> a.population() >= b.population() ? a : b);
+            }
         }
+        unspacedNames.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(n -> n));
+    }
+
+    /** Names written in scripts without spaces between words (Chinese, Japanese, Thai), longest first. */
+    public List<String> unspacedNames() {
+        return unspacedNames;
+    }
+
+    static boolean unspaced(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
     }
 
     public Entry find(String name) {
         return byName.get(name);
+    }
+
+    /**
+     * The place an inflected word names, for languages that inflect names ("Keenias" → Keenia, "России" →
+     * Россия, "Deutschlands" → Deutschland): the word starts with a one-word name less its final vowels, followed
+     * by at most three letters. Null when no name, or more than one, fits.
+     */
+    public Entry findInflected(String word) {
+        if (word.length() < 5) {
+            return null;
+        }
+        Entry found = null;
+        for (int stemLength = Math.max(4, word.length() - 3); stemLength <= word.length(); stemLength++) {
+            Entry candidate = byStem.get(word.substring(0, stemLength));
+            if (candidate != null) {
+                if (found != null && !found.countryCode().equals(candidate.countryCode())) {
+                    return null;
+                }
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    private static String stem(String name) {
+        int end = name.length();
+        while (end > 0 && end > name.length() - 2 && "aeiouyäöüåáéíóúаяеёиоуыьйэюі".indexOf(Character.toLowerCase(name.charAt(end - 1))) >= 0) {
+            end--;
+        }
+        return name.substring(0, end);
     }
 
     /** The country of an adjective or demonym ("Kenyan" → a Kenya entry), or null. */
