@@ -42,10 +42,17 @@ final class KnownNames {
         return names;
     }
 
-    /** The longest known organisation name starting at token {@code i}, or null. */
-    Match organisationAt(List<String> tokens, int i) {
+    /**
+     * The longest known organisation name starting at token {@code i}, or null. With {@code inflected}, the last
+     * word may carry a case ending of up to two letters ("Associated Pressi", "Reutersi").
+     */
+    Match organisationAt(List<String> tokens, int i, boolean inflected) {
         for (int length = Math.min(longestOrganisation, tokens.size() - i); length >= 1; length--) {
-            String canonical = organisations.get(String.join(" ", tokens.subList(i, i + length)));
+            String phrase = String.join(" ", tokens.subList(i, i + length));
+            String canonical = organisations.get(phrase);
+            for (int cut = 1; canonical == null && inflected && cut <= 2 && phrase.length() - cut >= 4; cut++) {
+                canonical = organisations.get(phrase.substring(0, phrase.length() - cut));
+            }
             if (canonical != null) {
                 return new Match(canonical, length);
             }

@@ -114,8 +114,11 @@ public class NameFinder {
         }
     }
 
-    /** A person or organisation with how often the article names it. */
-    public record Found(String name, Kind kind, int mentions, double relevance) {
+    /**
+     * A person or organisation with how often the article names it; {@code canonical} is the name Newsflow knows
+     * it by ("Associated Press" for "AP"), the same in every article.
+     */
+    public record Found(String name, Kind kind, int mentions, double relevance, String canonical) {
     }
 
     public List<Found> find(ArticleText text) {
@@ -153,15 +156,17 @@ public class NameFinder {
             KatakanaNames.find(text.all()).forEach(name -> count(name, Kind.PERSON, kinds, mentions));
         }
         foldAliases(kinds, mentions);
+        Map<String, String> canonicals = new java.util.HashMap<>();
         written.forEach((canonical, form) -> {
             if (!form.equals(canonical) && kinds.containsKey(canonical) && !kinds.containsKey(form)) {
                 rename(canonical, form, kinds, mentions);
+                canonicals.put(form, canonical);
             }
         });
         int most = mentions.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Found> found = new ArrayList<>();
         kinds.forEach((name, kind) -> found.add(new Found(name, kind, mentions.get(name),
-                Math.round(100.0 * mentions.get(name) / most) / 100.0)));
+                Math.round(100.0 * mentions.get(name) / most) / 100.0, canonicals.getOrDefault(name, name))));
         return found;
     }
 
@@ -178,7 +183,7 @@ public class NameFinder {
             }
         }
         for (int i = 0; i < tokens.size(); i++) {
-            KnownNames.Match organisation = known.organisationAt(tokens, i);
+            KnownNames.Match organisation = known.organisationAt(tokens, i, style != Style.ENGLISH);
             if (organisation != null && !continuesAsOrganisation(tokens, i + organisation.length())) {
                 count(organisation.canonical(), Kind.ORGANISATION, kinds, mentions);
                 String form = String.join(" ", tokens.subList(i, i + organisation.length()));

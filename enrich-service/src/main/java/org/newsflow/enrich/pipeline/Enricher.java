@@ -143,7 +143,7 @@ public class Enricher {
 
     private static List<StoryClusterer.Name> storyNames(List<NameFinder.Found> names, List<PlaceFinder.Found> places) {
         List<StoryClusterer.Name> all = new ArrayList<>();
-        names.forEach(n -> all.add(new StoryClusterer.Name(n.name(),
+        names.forEach(n -> all.add(new StoryClusterer.Name(n.canonical(),
                 n.kind() == NameFinder.Kind.PERSON ? StoryClusterer.Kind.PERSON : StoryClusterer.Kind.ORGANISATION)));
         // places by code, so that "Keenia" and "Kenya" or "Москва" and "Moscow" are the same place in any language
         places.forEach(p -> all.add(new StoryClusterer.Name(p.country() ? "country:" + p.countryCode() : "city:" + p.geonamesId(),

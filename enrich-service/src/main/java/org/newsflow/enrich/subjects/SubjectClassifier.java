@@ -23,14 +23,16 @@ import org.newsflow.enrich.text.ArticleText;
  * IPTC Media Topics by votes: every Media Topic label (of any level) and every cue word found in the text votes
  * for its concept's top-level topic; headline words count double. The best top-level topic is kept, and a
  * runner-up with at least half its votes; a second-level topic is added under a kept top level when its own label
- * is named at least twice. English text only for now.
+ * is named at least twice. English reads the Media Topic labels and English cue words; other languages read
+ * their own cue words (subjects/cue-words-multilingual.tsv), where a cue may be a word stem, and Chinese and
+ * Japanese cues are found inside the text.
  */
 @ApplicationScoped
 public class SubjectClassifier {
 
     public static final String SOURCE = "mediatopic-votes-v1";
     public static final String URI = "http://cv.iptc.org/newscodes/mediatopic/";
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     private static final int MIN_VOTES = 2;
 
     /** A topic with its votes: relevance 0..100 (share of the best), confidence 0..100 (share of all votes). */
@@ -41,6 +43,14 @@ public class SubjectClassifier {
     private final Map<String, String> label = new HashMap<>();
     private final Map<String, List<String>> cues = new HashMap<>(); // phrase → concept codes
     private int longestCue = 1;
+    private final Map<String, Language> languages = new HashMap<>();
+
+    /** The cues of one language other than English. */
+    private static final class Language {
+        final Map<String, String> words = new HashMap<>();    // whole word or phrase → code
+        final Map<String, String> prefixes = new HashMap<>(); // stem → code
+        final Map<String, String> inText = new HashMap<>();   // Chinese, Japanese: found inside the text
+    }
 
     public SubjectClassifier() {
         read("mediatopics.tsv", f -> {
@@ -52,15 +62,37 @@ public class SubjectClassifier {
             }
         });
         read("cue-words.tsv", f -> addCue(f[0], f[1]));
+        read("cue-words-multilingual.tsv", f -> {
+            Language language = languages.computeIfAbsent(f[0], k -> new Language());
+            boolean unspaced = f[0].equals("ja") || f[0].equals("zh");
+            for (String cue : f[2].split(",")) {
+                String c = cue.strip().toLowerCase(Locale.ROOT);
+                if (c.isEmpty()) {
+                    continue;
+                }
+                if (unspaced) {
+                    language.inText.put(c, f[1]);
+                } else if (c.endsWith("*")) {
+                    language.prefixes.put(c.substring(0, c.length() - 1), f[1]);
+                } else {
+                    language.words.put(c, f[1]);
+                }
+            }
+        });
     }
 
     public List<Subject> classify(ArticleText text, String language) {
-        if (language != null && !language.startsWith("en")) {
+        String primary = language == null ? "en" : language.split("-")[0].toLowerCase(Locale.ROOT);
+        Map<String, Integer> votes = new HashMap<>();
+        if (primary.equals("en") || primary.equals("und")) {
+            count(text.headline(), 2, votes);
+            count(text.body(), 1, votes);
+        } else if (languages.containsKey(primary)) {
+            countIn(languages.get(primary), text.headline(), 2, votes);
+            countIn(languages.get(primary), text.body(), 1, votes);
+        } else {
             return List.of();
         }
-        Map<String, Integer> votes = new HashMap<>();
-        count(text.headline(), 2, votes);
-        count(text.body(), 1, votes);
         Map<String, Integer> topLevel = new HashMap<>();
         votes.forEach((code, n) -> topLevel.merge(top(code), n, Integer::sum));
         List<Map.Entry<String, Integer>> ranked = new ArrayList<>(topLevel.entrySet());
@@ -105,6 +137,39 @@ public class SubjectClassifier {
                     i += length - 1;
                     break;
                 }
+            }
+        }
+    }
+
+    private static void countIn(Language language, String text, int weight, Map<String, Integer> votes) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        language.inText.forEach((cue, code) -> {
+            for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + cue.length())) {
+                votes.merge(code, weight, Integer::sum);
+            }
+        });
+        if (language.words.isEmpty() && language.prefixes.isEmpty()) {
+            return;
+        }
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(lower);
+        while (matcher.find()) {
+            words.add(matcher.group());
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String pair = i + 1 < words.size() ? words.get(i) + " " + words.get(i + 1) : null;
+            String code = pair == null ? null : language.words.get(pair);
+            if (code != null) {
+                votes.merge(code, weight, Integer::sum);
+                i++;
+                continue;
+            }
+            code = language.words.get(words.get(i));
+            for (int end = words.get(i).length(); code == null && end >= 2; end--) {
+                code = language.prefixes.get(words.get(i).substring(0, end));
+            }
+            if (code != null) {
+                votes.merge(code, weight, Integer::sum);
             }
         }
     }
