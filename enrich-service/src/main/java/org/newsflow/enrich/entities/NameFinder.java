@@ -52,7 +52,7 @@ public class NameFinder {
             "Summit", "Conference", "Treaty", "Agreement", "Plan", "Project", "Mission", "Week", "Year", "Season",
             "Stadium", "Palace", "Tower", "Valley", "Desert", "Coast", "Peninsula", "Strait", "Canal", "Pass", "Corridor",
             "Route", "Road", "Highway", "Line", "Tax", "Levy", "Cathedral", "Mosque", "Temple", "Basilica", "Chapel",
-            "Arena", "Court");
+            "Arena", "Court", "Initiative", "Programme", "Strategy", "Forum", "Expo");
     /** Words that make a name an organisation's even as the last word: "Alameda Research", "Amnesty International". */
     private static final Set<String> ORGANISATION_ENDINGS = Set.of("Research", "International", "Partners", "Capital",
             "Press", "Studios", "Entertainment", "Pharma", "Therapeutics", "Electric", "Airlines");
@@ -270,6 +270,7 @@ public class NameFinder {
         return DATELINE.matcher(block).replaceFirst("");
     }
 
+    private static final Pattern WEB_NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}\\-]+\\.(?:[A-Z][a-z]|[a-z]{2,6})");
     private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{Lu}.'’\\- ]*\\p{Lu}(?=\\s*(?:\\(|,|—|–|-|:))");
 
     /**
@@ -345,6 +346,10 @@ public class NameFinder {
             return; // a dateline or a shouted heading
         }
         if (run.size() == 1 && NOT_ORGANISATIONS.contains(run.get(0))) {
+            return;
+        }
+        if (run.size() == 1 && WEB_NAME.matcher(run.get(0)).matches()) {
+            count(name, Kind.ORGANISATION, kinds, mentions); // an outlet named by its web address: "News.Az"
             return;
         }
         if (run.size() == 2 && known.isGivenName(run.get(0)) && !isAcronym(run.get(1))) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +22,9 @@ import org.newsflow.enrich.text.ArticleText;
 
 /**
  * IPTC Media Topics by votes: every Media Topic label (of any level) and every cue word found in the text votes
- * for its concept's top-level topic; headline words count double. The best top-level topic is kept, and a
- * runner-up with at least half its votes; a second-level topic is added under a kept top level when its own label
- * is named at least twice. English reads the Media Topic labels and English cue words; other languages read
+ * for its concept and so for the concept's top-level topic; headline words count double. The best top-level
+ * topic is kept, and up to two more that have half its votes, or a quarter when at least two of their concepts
+ * are named twice or more; under each, the narrower topics (of any level) that the article names at least twice. English reads the Media Topic labels and English cue words; other languages read
  * their own cue words (subjects/cue-words-multilingual.tsv), where a cue may be a word stem, and Chinese and
  * Japanese cues are found inside the text.
  */
@@ -34,6 +35,13 @@ public class SubjectClassifier {
     public static final String URI = "http://cv.iptc.org/newscodes/mediatopic/";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     private static final int MIN_VOTES = 2;
+    /** Words of compound labels too common to point at their concept ("research and development"). */
+    private static final Set<String> GENERIC_LABEL_PARTS = Set.of("development", "language", "service", "services",
+            "information", "people", "products", "general", "other", "system", "systems", "policy");
+    /** Most top-level topics per article; one kept needs a third of the best one's votes. */
+    private static final int MAX_TOP_LEVELS = 3;
+    /** Most narrower topics under each top-level topic. */
+    private static final int MAX_NARROWER = 2;
 
     /** A topic with its votes: relevance 0..100 (share of the best), confidence 0..100 (share of all votes). */
     public record Subject(String code, String label, int level, int votes, int relevance, int confidence) {
@@ -58,7 +66,9 @@ public class SubjectClassifier {
             label.put(f[0], f[2]);
             // labels like "diplomacy" or "renewable energy" are cues; long compound labels rarely occur verbatim
             for (String part : f[2].split(", | and ")) {
-                addCue(part, f[0]);
+                if (!GENERIC_LABEL_PARTS.contains(part)) {
+                    addCue(part, f[0]);
+                }
             }
         });
         read("cue-words.tsv", f -> addCue(f[0], f[1]));
@@ -103,20 +113,35 @@ public class SubjectClassifier {
         }
         int best = ranked.get(0).getValue();
         int total = topLevel.values().stream().mapToInt(Integer::intValue).sum();
-        for (Map.Entry<String, Integer> candidate : ranked.subList(0, Math.min(2, ranked.size()))) {
-            if (candidate.getValue() * 2 < best) {
-                break;
-            }
+        for (Map.Entry<String, Integer> candidate : ranked.subList(0, Math.min(MAX_TOP_LEVELS, ranked.size()))) {
             String code = candidate.getKey();
+            long namedConcepts = votes.entrySet().stream()
+                    .filter(v -> code.equals(top(v.getKey())) && v.getValue() >= MIN_VOTES).count();
+            boolean strong = candidate.getValue() * 2 >= best;
+            boolean broad = candidate.getValue() * 4 >= best && namedConcepts >= 2; // several of its concepts named
+            if (candidate.getValue() < MIN_VOTES || !(strong || broad)) {
+                continue;
+            }
             subjects.add(new Subject(code, label.get(code), 1, candidate.getValue(), 100 * candidate.getValue() / best,
                     100 * candidate.getValue() / total));
+            // the narrower topics under it that the article names at least twice, most named first
             votes.entrySet().stream()
-                    .filter(v -> code.equals(parent.get(v.getKey())) && v.getValue() >= 2)
-                    .max(Comparator.comparingInt(Map.Entry::getValue))
-                    .ifPresent(second -> subjects.add(new Subject(second.getKey(), label.get(second.getKey()), 2,
-                            second.getValue(), 100 * second.getValue() / best, 100 * second.getValue() / total)));
+                    .filter(v -> !v.getKey().equals(code) && code.equals(top(v.getKey())) && v.getValue() >= MIN_VOTES)
+                    .sorted(Map.Entry.<String, Integer> comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_NARROWER)
+                    .forEach(narrower -> subjects.add(new Subject(narrower.getKey(), label.get(narrower.getKey()),
+                            level(narrower.getKey()), narrower.getValue(), 100 * narrower.getValue() / best,
+                            100 * narrower.getValue() / total)));
         }
         return subjects;
+    }
+
+    private int level(String code) {
+        int level = 1;
+        for (String current = code; parent.getOrDefault(current, "").length() > 0; current = parent.get(current)) {
+            level++;
+        }
+        return level;
     }
 
     public String label(String code) {

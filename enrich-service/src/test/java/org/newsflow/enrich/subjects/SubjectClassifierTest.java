@@ -35,8 +35,33 @@ class SubjectClassifierTest {
     }
 
     @Test
-    void aTextWithoutCuesGetsNoSubjectAndOtherLanguagesAreLeftAlone() {
+    void aTextWithoutCuesGetsNoSubject() {
         assertThat(CLASSIFIER.classify(new ArticleText("Hello", List.of("Nothing to see here.")), "en")).isEmpty();
-        assertThat(CLASSIFIER.classify(new ArticleText("Prozess", List.of("Das Gericht hat entschieden.")), "de")).isEmpty();
+        assertThat(CLASSIFIER.classify(new ArticleText("Hallo", List.of("Hier gibt es nichts zu sehen.")), "de")).isEmpty();
+    }
+
+    @Test
+    void otherLanguagesAreClassifiedByTheirOwnCueWordsAndStems() {
+        List<Subject> german = CLASSIFIER.classify(new ArticleText("Lokführer beenden den Streik",
+                List.of("Die Gewerkschaft und der Arbeitgeber haben sich auf einen neuen Tarifvertrag geeinigt.",
+                        "Der Streik der Beschäftigten endet am Montag; die Löhne steigen um vier Prozent.")), "de");
+        List<Subject> japanese = CLASSIFIER.classify(new ArticleText("探査機が月面に着陸",
+                List.of("宇宙機関の探査機が月面への着陸に成功した。研究者は技術の成果を喜んだ。")), "ja");
+
+        assertThat(german.get(0).label()).isEqualTo("labour");
+        assertThat(japanese.get(0).label()).isEqualTo("science and technology");
+        assertThat(CLASSIFIER.classify(new ArticleText("Gwyl", List.of("Mae'r ŵyl yn dechrau heddiw.")), "cy")).isEmpty();
+    }
+
+    @Test
+    void aStoryTouchingSeveralFieldsGetsEachTopLevelWithItsNarrowerTopics() {
+        List<Subject> subjects = CLASSIFIER.classify(new ArticleText("Harbour town signs wind power deal with its neighbour",
+                List.of("The two countries signed a bilateral agreement on renewable energy cooperation, the foreign minister said.",
+                        "The new wind power farms are meant to cut emissions and slow climate change, and the ambassador "
+                                + "called the renewable energy plan a milestone of cooperation and of diplomacy between them.")), "en");
+
+        List<String> labels = subjects.stream().map(Subject::label).toList();
+        assertThat(labels).contains("environment", "renewable energy", "politics", "diplomacy");
+        assertThat(subjects.stream().filter(s -> s.level() == 1).count()).isBetween(2L, 3L);
     }
 }
