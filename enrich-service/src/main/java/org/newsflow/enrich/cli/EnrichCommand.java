@@ -25,6 +25,7 @@ import org.newsflow.enrich.language.LanguageDetector;
 import org.newsflow.enrich.places.Gazetteer;
 import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.pipeline.Enricher;
+import org.newsflow.enrich.pipeline.StepTimes;
 import org.newsflow.enrich.summary.LeadSummarizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,8 +99,12 @@ public final class EnrichCommand {
 
     /** Enriches one article; its source is the host of its uri, its time its firstCreated if it has one. */
     Enricher.Result enrich(ObjectNode article) {
+        return enrich(article, StepTimes.OFF);
+    }
+
+    Enricher.Result enrich(ObjectNode article, StepTimes times) {
         String uri = article.path("uri").asText();
-        return enricher.enrich(article, ArticleContext.of(article, StableIds.articleId("cli", uri), host(uri), null));
+        return enricher.enrich(article, ArticleContext.of(article, StableIds.articleId("cli", uri), host(uri), null), times);
     }
 
     private static String host(String uri) {

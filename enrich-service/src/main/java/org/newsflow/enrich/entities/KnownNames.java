@@ -24,6 +24,7 @@ final class KnownNames {
     private final Map<String, String> organisations = new HashMap<>(); // form → canonical name
     private final Set<String> givenNames = new HashSet<>();
     private int longestOrganisation = 1;
+    private final Set<String> firstWords = new HashSet<>(); // first word of every form, and the first four letters
 
     static KnownNames load() {
         KnownNames names = new KnownNames();
@@ -31,6 +32,9 @@ final class KnownNames {
             String[] forms = line.split("\\|");
             for (String form : forms) {
                 names.organisations.put(form.strip(), forms[0].strip());
+                String firstWord = form.strip().split(" ")[0];
+                names.firstWords.add(firstWord);
+                names.firstWords.add(firstWord.length() >= 4 ? firstWord.substring(0, 4) : firstWord);
                 names.longestOrganisation = Math.max(names.longestOrganisation, form.strip().split(" ").length);
             }
         }
@@ -47,6 +51,10 @@ final class KnownNames {
      * word may carry a case ending of up to two letters ("Associated Pressi", "Reutersi").
      */
     Match organisationAt(List<String> tokens, int i, boolean inflected) {
+        String first = tokens.get(i);
+        if (!firstWords.contains(first) && !(inflected && first.length() >= 4 && firstWords.contains(first.substring(0, 4)))) {
+            return null;
+        }
         for (int length = Math.min(longestOrganisation, tokens.size() - i); length >= 1; length--) {
             String phrase = String.join(" ", tokens.subList(i, i + length));
             String canonical = organisations.get(phrase);

@@ -175,8 +175,8 @@ public class NameFinder {
         List<String> tokens = new ArrayList<>();
         Matcher matcher = WORD.matcher(block);
         while (matcher.find()) {
-            String token = matcher.group().replaceAll("['’]s$", "");
-            String bare = token.replaceAll("[.\\-]+$", "");
+            String token = ArticleText.stripPossessive(matcher.group());
+            String bare = stripTrailing(token);
             tokens.add(bare);
             if (token.endsWith(".") && bare.length() > 1 && !ABBREVIATIONS.contains(bare) && bare.indexOf('.') < 0) {
                 tokens.add("."); // a sentence ends here: a name does not run on into the next sentence
@@ -393,6 +393,14 @@ public class NameFinder {
     private static void count(String name, Kind kind, Map<String, Kind> kinds, Map<String, Integer> mentions) {
         kinds.putIfAbsent(name, kind);
         mentions.merge(name, 1, Integer::sum);
+    }
+
+    private static String stripTrailing(String word) {
+        int end = word.length();
+        while (end > 0 && (word.charAt(end - 1) == '.' || word.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return word.substring(0, end);
     }
 
     private boolean isCountry(String word) {

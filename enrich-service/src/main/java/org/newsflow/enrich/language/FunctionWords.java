@@ -35,6 +35,9 @@ public final class FunctionWords {
             Map.entry("id", Set.of("yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak",
                     "akan", "pada", "juga", "ke", "karena", "ada", "oleh", "sudah", "mereka", "kata", "bahwa")));
 
+    /** The languages listed. */
+    public static final java.util.Set<String> LANGUAGES = WORDS.keySet();
+
     /** The function words of {@code language} (BCP 47 primary tag); empty when none are listed. */
     public static Set<String> of(String language) {
         if (language == null) {

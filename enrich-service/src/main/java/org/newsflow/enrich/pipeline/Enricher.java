@@ -73,26 +73,32 @@ public class Enricher {
     }
 
     public Result enrich(ObjectNode submitted, ArticleContext context) {
+        return enrich(submitted, context, StepTimes.OFF);
+    }
+
+    /** Enriches one article, adding the time of each step to {@code times}. */
+    public Result enrich(ObjectNode submitted, ArticleContext context, StepTimes times) {
         ObjectNode article = submitted.deepCopy();
         if ("canceled".equals(article.path("pubStatus").asText())) {
             return passKill(article);
         }
-        ArticleText text = ArticleText.of(article);
+        ArticleText text = times.time("text", () -> ArticleText.of(article));
         List<Explanation> why = new ArrayList<>();
-        LanguageGuess language = languages.decide(article.path("language").asText(null), text);
+        LanguageGuess language = times.time("language", () -> languages.decide(article.path("language").asText(null), text));
         why.add(new Explanation("language", language.language(), language.source(), language.confidence()));
         int wordCount = ArticleText.countWords(text.body());
-        String summary = summarizer.summarize(text, language.language());
-        List<KeywordExtractor.Keyword> keyPhrases = keywords.extract(text, language.language());
+        String summary = times.time("summary", () -> summarizer.summarize(text, language.language()));
+        List<KeywordExtractor.Keyword> keyPhrases = times.time("keywords", () -> keywords.extract(text, language.language()));
         keyPhrases.forEach(k -> why.add(new Explanation("keywords", k.phrase(), KeywordExtractor.SOURCE, k.score())));
-        List<PlaceFinder.Found> foundPlaces = places.find(text, language.language());
+        List<PlaceFinder.Found> foundPlaces = times.time("places", () -> places.find(text, language.language()));
         writePlaces(article, foundPlaces, why);
-        List<NameFinder.Found> foundNames = names.find(text, language.language());
+        List<NameFinder.Found> foundNames = times.time("names", () -> names.find(text, language.language()));
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON, why);
         writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION, why);
-        writeSubjects(article, subjects.classify(text, language.language()), why);
-        Attribution attribution = attributions.find(text).orElse(null);
-        Optional<Reprint> reprint = duplicates.findAndRemember(context, text.body().isEmpty() ? text.all() : text.body());
+        writeSubjects(article, times.time("subjects", () -> subjects.classify(text, language.language())), why);
+        Attribution attribution = times.time("attribution", () -> attributions.find(text).orElse(null));
+        Optional<Reprint> reprint = times.time("reprints",
+                () -> duplicates.findAndRemember(context, text.body().isEmpty() ? text.all() : text.body()));
         reprint.ifPresent(r -> {
             writeOriginal(article, r);
             why.add(new Explanation("associations", r.originalUri(), NearDuplicateFinder.METHOD, r.containment()));
@@ -104,8 +110,8 @@ public class Enricher {
                     attribution != null && attribution.originator() != null ? AttributionParser.SOURCE + ":" + attribution.rule()
                             : NearDuplicateFinder.METHOD, 1.0));
         }
-        StoryClusterer.Assignment story = stories.assign(context, storyNames(foundNames, foundPlaces),
-                reprint.map(Reprint::originalArticleId).orElse(null));
+        StoryClusterer.Assignment story = times.time("stories", () -> stories.assign(context,
+                storyNames(foundNames, foundPlaces), reprint.map(Reprint::originalArticleId).orElse(null)));
         why.add(new Explanation("storyId", story.storyId(), StoryClusterer.METHOD, story.similarity()));
 
         if (!LanguageGuess.UNDETERMINED.equals(language.language())) {

@@ -38,6 +38,7 @@ public final class Gazetteer {
     private final Map<String, String> demonyms = new HashMap<>();
     private final Map<String, Entry> byStem = new HashMap<>();
     private final List<String> unspacedNames = new ArrayList<>();
+    private final java.util.Set<String> firstWords = new java.util.HashSet<>();
     private int longest = 1;
 
     public Gazetteer() {
@@ -58,8 +59,10 @@ public final class Gazetteer {
             byName.put(name, new Entry(name, fields[1], false, Long.parseLong(fields[2]), fields[3]));
         });
         read("demonyms.tsv", fields -> demonyms.put(fields[0], fields[1]));
+        demonyms.keySet().forEach(d -> firstWords.add(d.split(" ")[0]));
         for (Map.Entry<String, Entry> named : byName.entrySet()) {
             String name = named.getKey();
+            firstWords.add(name.split(" ")[0]);
             if (name.codePoints().anyMatch(Gazetteer::unspaced)) {
                 unspacedNames.add(name);
             }
@@ -77,7 +80,15 @@ public final class Gazetteer {
         return unspacedNames;
     }
 
+    /** Whether some name or demonym starts with this word; most words start none, and are skipped at once. */
+    public boolean startsAName(String word) {
+        return firstWords.contains(word);
+    }
+
     static boolean unspaced(int codePoint) {
+        if (codePoint < 0x0E00) {
+            return false; // below Thai: Latin, Greek, Cyrillic, Arabic, Indic scripts all use spaces
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;

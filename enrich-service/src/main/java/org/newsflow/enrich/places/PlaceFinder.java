@@ -147,6 +147,9 @@ public class PlaceFinder {
             if (Character.isLowerCase(first) || Gazetteer.unspaced(first)) {
                 continue; // names start with a capital, in the scripts that have them
             }
+            if (!gazetteer.startsAName(words.get(i)) && !(inflected && words.get(i).length() >= 5)) {
+                continue;
+            }
             for (int length = Math.min(gazetteer.longestNameInWords(), words.size() - i); length >= 1; length--) {
                 String phrase = String.join(" ", words.subList(i, i + length));
                 Gazetteer.Entry entry = gazetteer.find(phrase);
@@ -227,7 +230,7 @@ public class PlaceFinder {
 
     /** "China's" → "China", "Russia." → "Russia"; "U.S." stays. */
     private static String clean(String word) {
-        String w = word.replaceAll("['’]s$", "");
+        String w = ArticleText.stripPossessive(word);
         if (w.endsWith(".") && w.indexOf('.') == w.length() - 1) {
             w = w.substring(0, w.length() - 1);
         }

@@ -66,6 +66,9 @@ public record ContentFingerprint(long[] samples) {
     }
 
     private static boolean unspaced(int codePoint) {
+        if (codePoint < 0x0E00) {
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI

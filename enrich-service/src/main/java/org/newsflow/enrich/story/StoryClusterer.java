@@ -77,8 +77,10 @@ public class StoryClusterer {
         Instant to = seen == null ? null : seen.plus(config.window());
         StoryIndex.Member best = null;
         double bestSimilarity = 0;
-        for (StoryIndex.Member candidate : index.sharing(features.keySet(), from, to, article.articleId(),
-                config.maxCandidates())) {
+        // looked up by the names that tell stories apart (people, organisations, cities), not by countries alone
+        List<String> keys = features.entrySet().stream().filter(f -> f.getValue() >= Kind.CITY.weight)
+                .map(Map.Entry::getKey).toList();
+        for (StoryIndex.Member candidate : index.sharing(keys, from, to, article.articleId(), config.maxCandidates())) {
             int shared = 0;
             for (Map.Entry<String, Integer> feature : features.entrySet()) {
                 shared += Math.min(feature.getValue(), candidate.features().getOrDefault(feature.getKey(), 0));

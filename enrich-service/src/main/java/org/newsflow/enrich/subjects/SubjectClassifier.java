@@ -51,6 +51,7 @@ public class SubjectClassifier {
     private final Map<String, String> label = new HashMap<>();
     private final Map<String, List<String>> cues = new HashMap<>(); // phrase → concept codes
     private int longestCue = 1;
+    private final Set<String> cueFirstWords = new java.util.HashSet<>();
     private final Map<String, Language> languages = new HashMap<>();
 
     /** The cues of one language other than English. */
@@ -155,6 +156,9 @@ public class SubjectClassifier {
             words.add(matcher.group());
         }
         for (int i = 0; i < words.size(); i++) {
+            if (!cueFirstWords.contains(words.get(i))) {
+                continue;
+            }
             for (int length = Math.min(longestCue, words.size() - i); length >= 1; length--) {
                 List<String> concepts = cues.get(String.join(" ", words.subList(i, i + length)));
                 if (concepts != null) {
@@ -213,6 +217,7 @@ public class SubjectClassifier {
             return;
         }
         cues.computeIfAbsent(cue, k -> new ArrayList<>()).add(code);
+        cueFirstWords.add(cue.split(" ")[0]);
         longestCue = Math.max(longestCue, cue.split(" ").length);
     }
 

@@ -49,6 +49,15 @@ public record ArticleText(String headline, List<String> paragraphs) {
         return headline.isEmpty() ? body() : headline + "\n\n" + body();
     }
 
+    /** "Aliyev's" → "Aliyev" (without a regular expression: this runs for every word). */
+    public static String stripPossessive(String word) {
+        int n = word.length();
+        if (n > 2 && word.charAt(n - 1) == 's' && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’')) {
+            return word.substring(0, n - 2);
+        }
+        return word;
+    }
+
     public static int countWords(String text) {
         int words = 0;
         var matcher = WORD.matcher(text);

@@ -43,6 +43,24 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void clearEnglishIsRecognisedByItsFunctionWordsAndNeighboursStillByTheModels() {
+        LanguageGuess english = detector.detect("The minister said on Tuesday that the bridge over the river will be "
+                + "opened to traffic in the spring, and that the works have cost less than was feared by the council.");
+        LanguageGuess norwegian = detector.detect("Regjeringen sa tirsdag at broen over elven skal åpnes for trafikk "
+                + "til våren, og at arbeidet har kostet mindre enn det som ble fryktet av kommunen og av de som bor der.");
+        LanguageGuess catalan = detector.detect("El govern va anunciar dimarts que el pont sobre el riu s'obrirà al "
+                + "trànsit a la primavera i que les obres han costat menys del que es temia per part de l'ajuntament.");
+        LanguageGuess portuguese = detector.detect("O governo disse na terça-feira que a ponte sobre o rio será aberta ao "
+                + "trânsito na primavera e que as obras custaram menos do que se temia, segundo a câmara municipal.");
+
+        assertThat(english).isEqualTo(new LanguageGuess("en", 0.99, "english-function-words"));
+        assertThat(norwegian.language()).isEqualTo("nb");
+        assertThat(catalan.language()).isEqualTo("ca");
+        assertThat(portuguese.language()).isEqualTo("pt");
+        assertThat(norwegian.source()).isEqualTo("lingua-1.2.2-low-accuracy");
+    }
+
+    @Test
     void trustsTheLanguageThePublisherDeclares() {
         LanguageGuess guess = detector.decide("pt-BR", org.newsflow.enrich.text.ArticleText.of(
                 new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()));

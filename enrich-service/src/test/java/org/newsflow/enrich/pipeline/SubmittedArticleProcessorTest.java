@@ -82,7 +82,7 @@ class SubmittedArticleProcessorTest {
                 "Train drivers across the Midlands will return to work on Monday after their unions accepted a "
                         + "two-year pay offer, ending a strike that has lasted six weeks. The agreement gives drivers "
                         + "a rise of 4.5 per cent this year and 3 per cent next year.");
-        assertThat(data.at("/enrichment/languageSource").asText()).isEqualTo("lingua-1.2.2-low-accuracy");
+        assertThat(data.at("/enrichment/languageSource").asText()).isEqualTo("english-function-words");
         assertThat(data.at("/enrichment/keywords").toString()).contains("strike", "drivers");
         assertThat(data.get("articleId").asText()).isEqualTo(StableIds.articleId("midland-herald", uri));
     }
@@ -146,7 +146,7 @@ class SubmittedArticleProcessorTest {
         assertThat(copyData.at("/enrichment/storyId").asText()).isEqualTo(story);
         assertThat(reportData.at("/enrichment/storyId").asText()).isEqualTo(story);
         assertThat(copyData.at("/enrichment/explanations").findValuesAsText("method"))
-                .contains("shingle-containment", "shared-names", "lingua-1.2.2-low-accuracy");
+                .contains("shingle-containment", "shared-names", "rake-phrases", "capitalised-runs-v1");
         assertThat(NinjsSchema.violations(copyData.get("article"))).isEmpty();
         long fingerprints = QuarkusTransaction.requiringNew().call(() -> ((Number) EnrichmentRecord.getEntityManager()
                 .createNativeQuery("SELECT COUNT(*) FROM fingerprint WHERE uri IN (?1, ?2, ?3)")
