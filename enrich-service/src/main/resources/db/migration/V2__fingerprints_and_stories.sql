@@ -37,3 +37,4 @@ CREATE TABLE story_key (
 );
 CREATE INDEX story_key_article ON story_key (article_id);
 CREATE INDEX story_member_seen ON story_member (seen_at);
+CREATE INDEX story_key_recent ON story_key (feature, seen_at);

@@ -152,6 +152,21 @@ class SubmittedArticleProcessorTest {
                 .createNativeQuery("SELECT COUNT(*) FROM fingerprint WHERE uri IN (?1, ?2, ?3)")
                 .setParameter(1, original).setParameter(2, copy).setParameter(3, report).getSingleResult()).longValue());
         assertThat(fingerprints).isEqualTo(3);
+
+        // the stored enrichment explains itself
+        io.restassured.RestAssured.given().get("/v1/enrichments/{id}", StableIds.articleId("coast-gazette", copy))
+                .then().statusCode(200)
+                .body("[0].uri", org.hamcrest.Matchers.equalTo(copy))
+                .body("[0].enrichment.reprintOf.originalUri", org.hamcrest.Matchers.equalTo(original))
+                .body("[0].enrichment.explanations.find { it.field == 'associations' }.method",
+                        org.hamcrest.Matchers.equalTo("shingle-containment"));
+    }
+
+    @Test
+    void anArticleNeverEnrichedIsAProblemNotAnError() {
+        io.restassured.RestAssured.given().get("/v1/enrichments/{id}", UUID.randomUUID().toString())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://newsflow.dev/problems/not-found"));
     }
 
     @Test

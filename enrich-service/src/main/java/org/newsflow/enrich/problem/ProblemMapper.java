@@ -1,0 +1,48 @@
+package org.newsflow.enrich.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsflow.contract.Problem;
+
+/** The one place where enrich-service turns failures into RFC 9457 answers; unexpected ones are logged once. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return answer(new Problem(Problem.type("not-found"), "Not found", 404, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        return answer(new Problem("about:blank", type == null ? "HTTP " + status : type.getReasonPhrase(), status,
+                e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return answer(new Problem("about:blank", "Internal Server Error", 500,
+                "The request could not be processed. The failure is logged.", uri.getPath(), List.of()));
+    }
+
+    private static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Something asked for does not exist. */
+    public static final class NotFoundProblem extends RuntimeException {
+        public NotFoundProblem(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+}
