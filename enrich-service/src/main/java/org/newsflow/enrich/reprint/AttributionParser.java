@@ -33,10 +33,15 @@ public class AttributionParser {
     private static final Pattern ORIGINALLY = Pattern.compile("(?:originally|first) (?:published|appeared) (?:by|in|on) "
             + "(?:the )?" + NAME);
     private static final Pattern MENAFN = Pattern.compile("\\(MENAFN- ?([^)]{2,60})\\)");
+    private static final String AGENCIES = "(?i:Reuters|AFP|Agence France-Presse|Associated Press|AP|Bloomberg|Xinhua|"
+            + "TASS|Interfax|RIA Novosti|dpa|EFE|ANSA|Kyodo|Yonhap|PTI|Press Trust of India|ANI|Anadolu|Trend|APA|Azertac|"
+            + "AzerNews|Report\\.az|News\\.Az|WAM|SPA|IRNA|BERNAMA|Antara|Notimex|Europa Press)";
     private static final Pattern CITING = Pattern.compile("(?:citing|according to|reported by|quoted by) (?:the )?("
-            + "Reuters|AFP|Agence France-Presse|Associated Press|AP|Bloomberg|Xinhua|TASS|Interfax|RIA Novosti|dpa|EFE|ANSA|"
-            + "Kyodo|Yonhap|PTI|Press Trust of India|ANI|Anadolu|Trend|APA|Azertac|AzerNews|Report\\.az|News\\.Az|WAM|SPA|"
-            + "IRNA|BERNAMA|Antara|Notimex|Europa Press)\\b");
+            + AGENCIES + ")\\b");
+    /** "Azernews reports", "as Reuters reported": an agency or an outlet-like name reporting. */
+    private static final Pattern REPORTS = Pattern.compile("(?:^|, |as |\\. )(?:the )?(" + AGENCIES
+            + "|[A-Z][\\p{L}]*(?: [A-Z][\\p{L}]*)? (?:News|Times|Post|Daily|Herald|Gazette|Journal|Tribune)"
+            + "|[A-Z][\\p{L}]+\\.(?:[a-z]{2,3}|[A-Z][a-z]))(?:'s [a-z ]{0,20})? (?:reports|reported|writes|wrote)\\b");
 
     public Optional<Attribution> find(ArticleText text) {
         List<String> sentences = sentences(text);
@@ -62,6 +67,10 @@ public class AttributionParser {
             Matcher citing = CITING.matcher(sentence);
             if (citing.find()) {
                 return Optional.of(new Attribution(citing.group(1), null, "citing", sentence));
+            }
+            Matcher reports = REPORTS.matcher(sentence);
+            if (reports.find()) {
+                return Optional.of(new Attribution(clean(reports.group(1)), null, "reports", sentence));
             }
         }
         return Optional.empty();

@@ -39,4 +39,18 @@ class AttributionParserTest {
         assertThat(PARSER.find(new ArticleText("Ferry", List.of("The night ferry returns on Monday, the operator said."))))
                 .isEmpty();
     }
+
+    @Test
+    void anAgencyOrOutletThatReportsIsTheOriginator() {
+        Attribution agency = PARSER.find(new ArticleText("Ferry link restored",
+                List.of("The ferry between the two islands sails again from Monday, Azernews reports.",
+                        "The crossing takes forty minutes."))).orElseThrow();
+        Attribution outlet = PARSER.find(new ArticleText("Bridge reopens",
+                List.of("The old bridge reopened on Friday, as the Valley Herald reported last week."))).orElseThrow();
+
+        assertThat(agency.originator()).isEqualTo("Azernews");
+        assertThat(agency.rule()).isEqualTo("reports");
+        assertThat(outlet.originator()).isEqualTo("Valley Herald");
+        assertThat(PARSER.find(new ArticleText("Budget", List.of("The Ministry reported a surplus on Friday.")))).isEmpty();
+    }
 }
