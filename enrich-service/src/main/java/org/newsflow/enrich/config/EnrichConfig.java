@@ -20,6 +20,10 @@ public interface EnrichConfig {
 
     Stories stories();
 
+    /** How often fingerprints and story keys outside their windows are deleted (a scheduler period, e.g. 1h). */
+    @WithDefault("1h")
+    String janitorInterval();
+
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/enrich-service")
     URI eventSource();
