@@ -138,7 +138,7 @@ class PipelineEndToEndIT {
         assertThat(enriched.at("/bodies/0/wordCount").asInt()).isEqualTo(58);
         assertThat(enriched.at("/descriptions/0/value").asText())
                 .startsWith("Die Stadtbibliothek wird ab März auch sonntags von 11 bis 17 Uhr geöffnet sein.");
-        assertThat(event.at("/enrichment/keywords").toString()).contains("sonntag");
+        assertThat(event.at("/enrichment/keywords").toString()).contains("Sonntag");
         assertThat(Instant.parse(event.get("publishedAt").asText()))
                 .isAfterOrEqualTo(Instant.parse(receipt.get("receivedAt").asText()));
         assertThat(NinjsSchema.violations(enriched)).isEmpty();

@@ -90,9 +90,10 @@ public class Enricher {
         String summary = times.time("summary", () -> summarizer.summarize(text, language.language()));
         List<KeywordExtractor.Keyword> keyPhrases = times.time("keywords", () -> keywords.extract(text, language.language()));
         keyPhrases.forEach(k -> why.add(new Explanation("keywords", k.phrase(), KeywordExtractor.SOURCE, k.score())));
-        List<PlaceFinder.Found> foundPlaces = times.time("places", () -> places.find(text, language.language()));
-        writePlaces(article, foundPlaces, why);
         List<NameFinder.Found> foundNames = times.time("names", () -> names.find(text, language.language()));
+        List<PlaceFinder.Found> foundPlaces = withoutSurnames(times.time("places", () -> places.find(text, language.language())),
+                foundNames);
+        writePlaces(article, foundPlaces, why);
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON, why);
         writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION, why);
         writeSubjects(article, times.time("subjects", () -> subjects.classify(text, language.language())), why);
@@ -127,7 +128,7 @@ public class Enricher {
             why.add(new Explanation("descriptions", "summary", LeadSummarizer.SOURCE, 1.0));
         }
         List<PlaceMention> placeMentions = foundPlaces.stream().map(p -> new PlaceMention(p.name(),
-                p.country() ? "country" : "city", p.countryCode(), p.mentions(), p.relevance(), p.about(),
+                p.country() ? "country" : p.geonamesId() != null ? "city" : "region", p.countryCode(), p.mentions(), p.relevance(), p.about(),
                 PlaceFinder.SOURCE)).toList();
         List<EntityMention> entityMentions = foundNames.stream().map(n -> new EntityMention(n.name(),
                 n.kind() == NameFinder.Kind.PERSON ? "person" : "organisation", n.mentions(), n.relevance(),
@@ -136,6 +137,14 @@ public class Enricher {
                 wordCount, keyPhrases.stream().map(KeywordExtractor.Keyword::phrase).toList(), entityMentions,
                 placeMentions, attribution, reprint.orElse(null), story.storyId(), why, Instant.now());
         return new Result(article, enrichment, summary);
+    }
+
+    /** A town named like a person of the article ("Garland" after "Merrick Garland") is that person. */
+    private static List<PlaceFinder.Found> withoutSurnames(List<PlaceFinder.Found> places, List<NameFinder.Found> names) {
+        java.util.Set<String> surnames = new java.util.HashSet<>();
+        names.stream().filter(n -> n.kind() == NameFinder.Kind.PERSON && n.name().contains(" "))
+                .forEach(n -> surnames.add(n.name().substring(n.name().lastIndexOf(' ') + 1)));
+        return places.stream().filter(p -> p.country() || !surnames.contains(p.name())).toList();
     }
 
     /** A kill is passed on as it came: there is nothing left to enrich, only consumers to tell. */
@@ -152,7 +161,8 @@ public class Enricher {
         names.forEach(n -> all.add(new StoryClusterer.Name(n.canonical(),
                 n.kind() == NameFinder.Kind.PERSON ? StoryClusterer.Kind.PERSON : StoryClusterer.Kind.ORGANISATION)));
         // places by code, so that "Keenia" and "Kenya" or "Москва" and "Moscow" are the same place in any language
-        places.forEach(p -> all.add(new StoryClusterer.Name(p.country() ? "country:" + p.countryCode() : "city:" + p.geonamesId(),
+        places.forEach(p -> all.add(new StoryClusterer.Name(p.country() ? "country:" + p.countryCode()
+                : p.geonamesId() != null ? "city:" + p.geonamesId() : p.name(),
                 p.country() ? StoryClusterer.Kind.COUNTRY : StoryClusterer.Kind.CITY)));
         return all;
     }
@@ -177,10 +187,13 @@ public class Enricher {
         ArrayNode places = article.putArray("places");
         for (PlaceFinder.Found place : found) {
             ObjectNode entry = places.addObject().put("name", place.name()).put("rel", place.about() ? "about" : "mentioned");
-            entry.put("uri", place.country() ? COUNTRY_URI + place.countryCode()
-                    : "https://sws.geonames.org/" + place.geonamesId() + "/");
-            why.add(new Explanation("places", place.name() + " (" + place.countryCode() + ")", PlaceFinder.SOURCE,
-                    place.relevance()));
+            if (place.country()) {
+                entry.put("uri", COUNTRY_URI + place.countryCode());
+            } else if (place.geonamesId() != null) {
+                entry.put("uri", "https://sws.geonames.org/" + place.geonamesId() + "/");
+            }
+            why.add(new Explanation("places", place.name() + (place.countryCode() == null ? "" : " (" + place.countryCode() + ")"),
+                    PlaceFinder.SOURCE, place.relevance()));
         }
     }
 

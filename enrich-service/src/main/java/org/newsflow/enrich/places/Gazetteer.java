@@ -51,6 +51,13 @@ public final class Gazetteer {
         });
         read("country-aliases.tsv", fields -> byName.putIfAbsent(fields[1],
                 new Entry(fields[1], fields[0], true, Long.MAX_VALUE, null)));
+        read("regions.tsv", fields -> {
+            for (String name : fields[1].split(",")) {
+                String region = name.strip();
+                byName.putIfAbsent(region, new Entry(region, fields[0].equals("-") ? null : fields[0], false,
+                        Long.MAX_VALUE / 2, null));
+            }
+        });
         read("cities.tsv", fields -> {
             String name = fields[0];
             if (name.length() < 4 || AMBIGUOUS_CITIES.contains(name) || byName.containsKey(name)) {
@@ -68,8 +75,12 @@ public final class Gazetteer {
             }
             longest = Math.max(longest, name.split(" ").length);
             String stem = stem(name);
-            if (!name.contains(" ") && stem.length() >= 4) {
-                byStem.merge(stem, named.getValue(), (a, b) -> a.population() >= b.population() ? a : b);
+            if (!name.contains(" ")) {
+                for (String key : new String[] { stem, name }) { // "Россия" → "Росси…"; "Oslo" → "Oslos"
+                    if (key.length() >= 4) {
+                        byStem.merge(key, named.getValue(), (x, y) -> x.population() >= y.population() ? x : y);
+                    }
+                }
             }
         }
         unspacedNames.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(n -> n));
@@ -101,23 +112,19 @@ public final class Gazetteer {
     /**
      * The place an inflected word names, for languages that inflect names ("Keenias" → Keenia, "России" →
      * Россия, "Deutschlands" → Deutschland): the word starts with a one-word name less its final vowels, followed
-     * by at most three letters. Null when no name, or more than one, fits.
+     * by at most three letters; the longest such stem wins. Null when no name fits.
      */
     public Entry findInflected(String word) {
         if (word.length() < 5) {
             return null;
         }
-        Entry found = null;
-        for (int stemLength = Math.max(4, word.length() - 3); stemLength <= word.length(); stemLength++) {
-            Entry candidate = byStem.get(word.substring(0, stemLength));
+        for (int stemLength = word.length(); stemLength >= Math.max(4, word.length() - 3); stemLength--) {
+            Entry candidate = byStem.get(word.substring(0, stemLength)); // the longest stem is the most specific
             if (candidate != null) {
-                if (found != null && !found.countryCode().equals(candidate.countryCode())) {
-                    return null;
-                }
-                found = candidate;
+                return candidate;
             }
         }
-        return found;
+        return null;
     }
 
     private static String stem(String name) {

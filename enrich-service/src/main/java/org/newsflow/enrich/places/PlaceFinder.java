@@ -38,6 +38,9 @@ public class PlaceFinder {
             "Northern", "Southern", "Eastern", "Western", "Greater", "Old", "New", "Upper", "Lower", "En", "Em", "Dans",
             "À", "Au", "Aus", "Im", "Bei", "Nach", "Von", "Di", "Ke", "Dari", "Del", "Na", "No", "Da", "Desde", "Para");
 
+    /** Towns below this population need their country named too. */
+    private static final long SMALL_CITY = 100_000;
+
     private final Gazetteer gazetteer;
 
     public PlaceFinder(Gazetteer gazetteer) {
@@ -91,9 +94,17 @@ public class PlaceFinder {
         scanUnspaced(text.headline(), tallies, true);
         scanUnspaced(text.body(), tallies, false);
 
+        // a small town is believed only when the article also names its country or another place in it: a bare
+        // "March", "Police" or "Como" is far more often a word or a name than a town of 20,000 people
+        tallies.values().removeIf(t -> !t.entry.country() && t.entry.population() < SMALL_CITY
+                && tallies.values().stream().noneMatch(other -> other != t
+                        && java.util.Objects.equals(other.entry.countryCode(), t.entry.countryCode())));
         Map<String, Tally> countries = new LinkedHashMap<>(); // code → the country's tally, its cities included
         for (Tally tally : tallies.values()) {
             String code = tally.entry.countryCode();
+            if (code == null) {
+                continue; // a continent or a sea belongs to no country
+            }
             Tally country = countries.computeIfAbsent(code, k -> new Tally(
                     new Gazetteer.Entry(gazetteer.countryName(k), k, true, Long.MAX_VALUE, null)));
             if (tally.entry.country()) {
@@ -107,6 +118,7 @@ public class PlaceFinder {
         }
         int most = countries.values().stream().mapToInt(Tally::mentions).max().orElse(1);
         long withMost = countries.values().stream().filter(c -> c.mentions() == most).count();
+        int mostOrOne = Math.max(1, most);
         List<Found> found = new ArrayList<>();
         countries.forEach((code, c) -> {
             boolean about = c.inLead || (c.mentions() == most && withMost == 1);
@@ -118,7 +130,7 @@ public class PlaceFinder {
         tallies.forEach((name, t) -> {
             if (!t.entry.country()) {
                 found.add(new Found(t.name(), t.entry.countryCode(), false, t.entry.geonamesId(), t.mentions(), t.inLead,
-                        round((double) t.mentions() / most), t.inLead || t.mentions() >= 2));
+                        round((double) t.mentions() / mostOrOne), t.inLead || t.mentions() >= 2));
             }
         });
         return found;
@@ -207,7 +219,12 @@ public class PlaceFinder {
         }
         StringBuilder rest = new StringBuilder(text);
         for (String name : gazetteer.unspacedNames()) {
+            boolean katakana = name.codePoints().allMatch(PlaceFinder::katakana);
             for (int at = rest.indexOf(name); at >= 0; at = rest.indexOf(name, at + name.length())) {
+                if (katakana && ((at > 0 && katakana(rest.charAt(at - 1)))
+                        || (at + name.length() < rest.length() && katakana(rest.charAt(at + name.length()))))) {
+                    continue; // part of a longer katakana word: タイ in ネクタイ is no Thailand
+                }
                 Gazetteer.Entry entry = gazetteer.find(name);
                 Tally tally = tallies.computeIfAbsent(entry.name(), k -> new Tally(entry));
                 tally.named++;
@@ -218,6 +235,10 @@ public class PlaceFinder {
                 }
             }
         }
+    }
+
+    private static boolean katakana(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA || c == 'ー' || c == '・';
     }
 
     /** Datelines shout ("NEW YORK", "STOCKHOLM"): read them as names. Abbreviations of two letters stay. */

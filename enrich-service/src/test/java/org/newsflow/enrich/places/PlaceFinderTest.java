@@ -47,4 +47,48 @@ class PlaceFinderTest {
         assertThat(found).filteredOn(p -> p.countryCode().equals("GB") && p.country()).first()
                 .satisfies(britain -> assertThat(britain.about()).isTrue());
     }
+
+    @Test
+    void placesAreReportedAsTheArticleWritesThemAndInflectedFormsByTheirBase() {
+        List<Found> spanish = FINDER.find(new ArticleText("Elecciones en Noruega",
+                List.of("Los votantes de Noruega eligen hoy un nuevo parlamento en Oslo.")), "es");
+        List<Found> estonian = FINDER.find(new ArticleText("Valimised",
+                List.of("Norras valiti uus parlament, teatas valimiskomisjon Oslos.")), "et");
+
+        assertThat(spanish).filteredOn(Found::country).extracting(Found::name).containsExactly("Noruega");
+        assertThat(estonian).extracting(Found::name).contains("Norra", "Oslo");
+        assertThat(estonian).filteredOn(Found::country).extracting(Found::countryCode).containsExactly("NO");
+    }
+
+    @Test
+    void aRegionCountsForItsCountryAndATownNeedsItsCountryNamed() {
+        List<Found> wildfire = FINDER.find(new ArticleText("Wildfire spreads in California",
+                List.of("Firefighters in California were still fighting the blaze on Sunday.")));
+        List<Found> festival = FINDER.find(new ArticleText("Spring festival",
+                List.of("March brings the first lambs, and Como the first tourists, say the farmers.")));
+
+        assertThat(wildfire).extracting(Found::name).contains("California");
+        assertThat(wildfire).filteredOn(Found::country).extracting(Found::countryCode, Found::about)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("US", true));
+        assertThat(festival).isEmpty();
+    }
+
+    @Test
+    void aDatelineAndAnAdjectiveDoNotMakeACountryTheSubject() {
+        List<Found> found = FINDER.find(new ArticleText("Verdict in fraud trial",
+                List.of("LONDON — A jury in Manhattan found the founder guilty, U.S. Attorney Damian Lowe said.",
+                        "The founder will be sentenced in Manhattan in March.")));
+
+        assertThat(found).filteredOn(p -> "GB".equals(p.countryCode()) && p.country()).isEmpty();
+        assertThat(found).filteredOn(Found::country).extracting(Found::name).doesNotContain("U.S.");
+        assertThat(found).filteredOn(p -> p.name().equals("Manhattan")).hasSize(1);
+    }
+
+    @Test
+    void japaneseNamesAreFoundInsideTheTextButNotInsideLongerWords() {
+        List<Found> found = FINDER.find(new ArticleText("日本の探査機が月面着陸",
+                List.of("日本と米国の研究者が協力した。ネクタイ姿の記者も集まった。")), "ja");
+
+        assertThat(found).filteredOn(Found::country).extracting(Found::countryCode).containsExactlyInAnyOrder("JP", "US");
+    }
 }
