@@ -1,12 +1,8 @@
 package org.newsflow.enrich.reprint;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
-import org.newsflow.enrich.text.ArticleText;
 
 /**
  * A fixed-size sample of an article's word sequences (shingles), for finding copies without comparing texts.
@@ -19,17 +15,21 @@ import org.newsflow.enrich.text.ArticleText;
 public record ContentFingerprint(long[] samples) {
 
     public static ContentFingerprint of(String text, int shingleWords, int sampleRate, int maxSamples) {
-        List<String> tokens = tokens(text);
-        int width = Math.min(shingleWords, Math.max(1, tokens.size()));
-        long[] hashes = new long[Math.max(0, tokens.size() - width + 1)];
-        int kept = 0;
-        for (int i = 0; i + width <= tokens.size(); i++) {
-            long hash = hash(tokens, i, width);
+        long[] tokens = tokenHashes(text);
+        int width = Math.min(shingleWords, Math.max(1, tokens.length));
+        long[] kept = new long[Math.max(0, tokens.length - width + 1)];
+        int count = 0;
+        for (int i = 0; i + width <= tokens.length; i++) {
+            long hash = 0xcbf29ce484222325L;
+            for (int t = i; t < i + width; t++) {
+                hash = (hash ^ tokens[t]) * 0x100000001b3L;
+            }
+            hash = mix(hash);
             if (Long.remainderUnsigned(hash, sampleRate) == 0) {
-                hashes[kept++] = hash;
+                kept[count++] = hash;
             }
         }
-        long[] distinct = Arrays.stream(hashes, 0, kept).distinct().sorted().limit(maxSamples).toArray();
+        long[] distinct = Arrays.stream(kept, 0, count).distinct().sorted().limit(maxSamples).toArray();
         return new ContentFingerprint(distinct);
     }
 
@@ -49,20 +49,60 @@ public record ContentFingerprint(long[] samples) {
     }
 
     /**
-     * Lower-cased words; scripts written without spaces (Chinese, Japanese, Thai, ...) contribute one token per
-     * character, so that their shingles are character sequences.
+     * One hash per token: lower-cased letters and digits (NFKC-normalised, so that full-width and composed forms
+     * agree); scripts written without spaces (Chinese, Japanese, Thai, ...) give one token per character, so that
+     * their shingles are character sequences. No token strings are made: this runs over every article.
      */
-    static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        for (String word : ArticleText.words(normal)) {
-            if (word.codePoints().anyMatch(ContentFingerprint::unspaced)) {
-                word.codePoints().forEach(c -> tokens.add(Character.toString(c)));
-            } else {
-                tokens.add(word);
+    static long[] tokenHashes(String text) {
+        String normal = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        long[] hashes = new long[Math.max(16, normal.length() / 4)];
+        int count = 0;
+        long hash = 0;
+        boolean inWord = false;
+        for (int i = 0; i < normal.length();) {
+            int c = normal.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            boolean wordChar = Character.isLetterOrDigit(c) || (inWord && (type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK));
+            if (wordChar && unspaced(c)) {
+                if (inWord) {
+                    hashes = append(hashes, count++, hash);
+                    inWord = false;
+                }
+                hashes = append(hashes, count++, 0xcbf29ce484222325L ^ c);
+                continue;
+            }
+            if (wordChar) {
+                hash = (inWord ? hash : 0xcbf29ce484222325L) ^ Character.toLowerCase(c);
+                hash *= 0x100000001b3L;
+                inWord = true;
+            } else if (inWord && !(c == '\'' || c == '’' || c == '-') ) {
+                hashes = append(hashes, count++, hash);
+                inWord = false;
             }
         }
-        return tokens;
+        if (inWord) {
+            hashes = append(hashes, count++, hash);
+        }
+        return Arrays.copyOf(hashes, count);
+    }
+
+    private static long[] append(long[] array, int at, long value) {
+        long[] target = at < array.length ? array : Arrays.copyOf(array, array.length * 2);
+        target[at] = value;
+        return target;
+    }
+
+    /** A 64-bit finaliser, so that the low bits (which decide sampling) are well mixed. */
+    private static long mix(long hash) {
+        hash ^= hash >>> 33;
+        hash *= 0xff51afd7ed558ccdL;
+        hash ^= hash >>> 33;
+        hash *= 0xc4ceb9fe1a85ec53L;
+        hash ^= hash >>> 33;
+        return hash;
     }
 
     private static boolean unspaced(int codePoint) {
@@ -74,23 +114,5 @@ public record ContentFingerprint(long[] samples) {
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI
                 || script == Character.UnicodeScript.LAO || script == Character.UnicodeScript.KHMER
                 || script == Character.UnicodeScript.MYANMAR;
-    }
-
-    /** FNV-1a over the shingle's characters, then a 64-bit finaliser so that the low bits are well mixed. */
-    private static long hash(List<String> tokens, int from, int width) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = from; i < from + width; i++) {
-            String token = tokens.get(i);
-            for (int c = 0; c < token.length(); c++) {
-                hash = (hash ^ token.charAt(c)) * 0x100000001b3L;
-            }
-            hash = (hash ^ ' ') * 0x100000001b3L;
-        }
-        hash ^= hash >>> 33;
-        hash *= 0xff51afd7ed558ccdL;
-        hash ^= hash >>> 33;
-        hash *= 0xc4ceb9fe1a85ec53L;
-        hash ^= hash >>> 33;
-        return hash;
     }
 }
