@@ -132,10 +132,12 @@ public class NameFinder {
      */
     public List<Found> find(ArticleText text, String language) {
         Style style = Style.of(language);
-        Set<String> lowercase = new java.util.HashSet<>();
-        for (String word : ArticleText.words(text.all())) {
-            if (Character.isLowerCase(word.codePointAt(0))) {
-                lowercase.add(word);
+        Set<String> lowercase = new java.util.HashSet<>(); // only the rules of other languages read it
+        if (style == Style.OTHER_LATIN || style == Style.OTHER_SCRIPT) {
+            for (String word : ArticleText.words(text.all())) {
+                if (Character.isLowerCase(word.codePointAt(0))) {
+                    lowercase.add(word);
+                }
             }
         }
         Map<String, Kind> kinds = new LinkedHashMap<>();

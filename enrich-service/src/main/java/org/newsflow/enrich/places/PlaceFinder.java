@@ -214,7 +214,11 @@ public class PlaceFinder {
 
     /** Chinese, Japanese, Thai: names are found inside runs of characters, longest names first. */
     private void scanUnspaced(String text, Map<String, Tally> tallies, boolean lead) {
-        if (text.codePoints().noneMatch(Gazetteer::unspaced)) {
+        boolean any = false;
+        for (int i = 0; i < text.length() && !any; i++) {
+            any = Gazetteer.unspaced(text.charAt(i)); // the scripts concerned are all in the basic plane
+        }
+        if (!any) {
             return;
         }
         StringBuilder rest = new StringBuilder(text);
