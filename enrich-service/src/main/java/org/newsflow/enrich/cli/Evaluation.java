@@ -85,6 +85,12 @@ final class Evaluation {
             scores.get("reprints").add(hit ? 1 : 0, predictedOriginal != null && !hit ? 1 : 0, goldOriginal != null && !hit ? 1 : 0);
         }
         pairs(scores.get("stories"), goldStories, predictedStories);
+        Score entities = new Score(); // the brief's "entity F1": people, organisations and places together
+        for (String task : List.of("people", "organisations", "places")) {
+            Score part = scores.get(task);
+            entities.add(part.tp, part.fp, part.fn);
+        }
+        scores.put("entities", entities);
 
         out.printf("%-14s %9s %9s %9s %7s %7s %7s%n", "task", "precision", "recall", "F1", "tp", "fp", "fn");
         for (Map.Entry<String, Score> task : scores.entrySet()) {
