@@ -62,7 +62,8 @@ public class SubjectClassifier {
     }
 
     public SubjectClassifier() {
-        read("mediatopics.tsv", f -> {
+        for (org.newsflow.contract.MediaTopics.Topic topic : org.newsflow.contract.MediaTopics.vocabulary().all()) {
+            String[] f = { topic.code(), topic.broader(), topic.label() };
             parent.put(f[0], f[1]);
             label.put(f[0], f[2]);
             // labels like "diplomacy" or "renewable energy" are cues; long compound labels rarely occur verbatim
@@ -71,7 +72,7 @@ public class SubjectClassifier {
                     addCue(part, f[0]);
                 }
             }
-        });
+        }
         read("cue-words.tsv", f -> addCue(f[0], f[1]));
         read("cue-words-multilingual.tsv", f -> {
             Language language = languages.computeIfAbsent(f[0], k -> new Language());
