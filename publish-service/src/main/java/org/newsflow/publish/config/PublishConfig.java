@@ -9,6 +9,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "newsflow.publish")
 public interface PublishConfig {
 
+    /**
+     * Key that signs feed cursors, so that a cursor cannot be forged or used for another subscription (env
+     * NEWSFLOW_PUBLISH_CURSOR_SECRET). Set it in production; changing it invalidates cursors handed out.
+     */
+    @WithDefault("newsflow-local-cursor-secret")
+    String cursorSecret();
+
+    /** Most feed items per page. */
+    @WithDefault("100")
+    int feedMaxPage();
+
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/publish-service")
     URI eventSource();

@@ -1,5 +1,8 @@
 package org.newsflow.publish.pipeline;
 
+import org.newsflow.publish.feed.FanOut;
+import org.newsflow.publish.subscription.ArticleFeatures;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,9 +27,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class PublicationStore {
 
     private final ObjectMapper json;
+    private final FanOut fanOut;
 
-    PublicationStore(ObjectMapper json) {
+    PublicationStore(ObjectMapper json, FanOut fanOut) {
         this.json = json;
+        this.fanOut = fanOut;
     }
 
     /** The event to emit for {@code enriched}, or empty when there is nothing to announce. */
@@ -73,6 +78,8 @@ public class PublicationStore {
             current.article = write(enriched.article());
             current.enrichment = write(enriched.enrichment());
             current.persist();
+            fanOut.deliver(enriched.articleId(), version, "canceled".equals(pubStatus), history.eventId,
+                    ArticleFeatures.of(enriched.article(), json.valueToTree(enriched.enrichment()), enriched.publisherId()));
         }
 
         ProcessedEvent done = new ProcessedEvent();

@@ -6,12 +6,42 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String slug;
     private final String title;
+    private final java.util.List<org.newsflow.contract.FieldViolation> errors;
 
     public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, java.util.List.of());
+    }
+
+    public ProblemException(int status, String slug, String title, String detail,
+            java.util.List<org.newsflow.contract.FieldViolation> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.errors = java.util.List.copyOf(errors);
+    }
+
+    /** A request that breaks rules: every field with the rule it broke. */
+    public static ProblemException invalid(String detail, java.util.List<org.newsflow.contract.FieldViolation> errors) {
+        return new ProblemException(400, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    /** One field that breaks one rule. */
+    public static ProblemException invalid(String field, String rule, String message) {
+        return invalid(message, java.util.List.of(new org.newsflow.contract.FieldViolation(field, rule, message)));
+    }
+
+    public static ProblemException unauthenticated(String rule, String message) {
+        return new ProblemException(401, "unauthenticated", "Unauthenticated", message,
+                java.util.List.of(new org.newsflow.contract.FieldViolation("header:Authorization", rule, message)));
+    }
+
+    public static ProblemException forbidden(String slug, String message) {
+        return new ProblemException(403, slug, "Forbidden", message);
+    }
+
+    public java.util.List<org.newsflow.contract.FieldViolation> errors() {
+        return errors;
     }
 
     public static ProblemException notFound(String what) {

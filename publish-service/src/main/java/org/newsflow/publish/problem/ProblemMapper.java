@@ -17,8 +17,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), uri.getPath(),
-                List.of()));
+        Response answer = answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), uri.getPath(),
+                e.errors()));
+        return e.status() == 401 ? Response.fromResponse(answer).header("WWW-Authenticate", "Bearer").build() : answer;
     }
 
     @ServerExceptionMapper

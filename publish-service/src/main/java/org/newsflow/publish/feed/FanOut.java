@@ -1,0 +1,59 @@
+package org.newsflow.publish.feed;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.newsflow.publish.subscription.ArticleFeatures;
+import org.newsflow.publish.subscription.SubscriptionIndex;
+
+/**
+ * Hands a published version to the subscriptions that asked for it, inside the publishing transaction: a new
+ * article or an update to those whose filters it meets; a kill to every subscription that received any version,
+ * whatever its filter says now.
+ */
+@ApplicationScoped
+public class FanOut {
+
+    private final SubscriptionIndex index;
+
+    FanOut(SubscriptionIndex index) {
+        this.index = index;
+    }
+
+    /** Records the version in the feeds it belongs to; returns the subscriptions that got it. */
+    public Set<String> deliver(String articleId, int version, boolean kill, String eventId, ArticleFeatures features) {
+        Set<String> received = new LinkedHashSet<>(FeedEntry.<FeedEntry> find("articleId", articleId).stream()
+                .map(e -> e.subscriptionId).toList());
+        Set<String> targets = new LinkedHashSet<>();
+        if (kill) {
+            targets.addAll(received);
+        } else {
+            targets.addAll(index.matching(features));
+        }
+        Instant now = Instant.now();
+        for (String subscriptionId : targets) {
+            FeedEntry entry = new FeedEntry();
+            entry.subscriptionId = subscriptionId;
+            entry.articleId = articleId;
+            entry.version = version;
+            entry.kind = kill ? FeedEntry.KILL : received.contains(subscriptionId) ? FeedEntry.UPDATE : FeedEntry.NEW;
+            entry.eventId = eventId;
+            entry.createdAt = now;
+            entry.persist();
+        }
+        return targets;
+    }
+
+    /** For tests and the benchmark: how many subscriptions the index holds. */
+    public int subscriptions() {
+        return index.size();
+    }
+
+    List<String> matching(ArticleFeatures features) {
+        return index.matching(features);
+    }
+}

@@ -1,0 +1,123 @@
+package org.newsflow.publish.feed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newsflow.publish.article.ArticleVersion;
+import org.newsflow.publish.article.PublishedArticle;
+import org.newsflow.publish.config.PublishConfig;
+import org.newsflow.publish.problem.ProblemException;
+import org.newsflow.publish.subscription.Subscription;
+import org.newsflow.publish.subscription.SubscriptionResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * The pull feed of a subscription: what it received, oldest first, a page at a time. {@code next} is an opaque
+ * cursor for the following page; reading with it later returns exactly what arrived since, with no gaps and no
+ * repeats. A killed article's earlier versions vanish from the feed; its kill entry stays, so a consumer that
+ * took a version learns to withdraw it.
+ */
+@Path("/v1/subscriptions/{id}/feed")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class FeedResource {
+
+    /** One delivered version. */
+    public record Item(String cursor, String kind, String articleId, int version, Instant publishedAt, JsonNode article,
+            JsonNode enrichment) {
+    }
+
+    /** A page of the feed. */
+    public record Page(String subscriptionId, List<Item> items, String next, boolean more) {
+    }
+
+    private final SubscriptionResource subscriptions;
+    private final FeedCursor cursors;
+    private final PublishConfig config;
+    private final ObjectMapper json;
+
+    FeedResource(SubscriptionResource subscriptions, FeedCursor cursors, PublishConfig config, ObjectMapper json) {
+        this.subscriptions = subscriptions;
+        this.cursors = cursors;
+        this.config = config;
+        this.json = json;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Read a subscription's feed", description = "Without a cursor from the oldest entry kept; with "
+            + "the next cursor of a page, from just after it. limit: 1 to newsflow.publish.feed-max-page (default 100).")
+    public Page read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        Subscription subscription = subscriptions.own(authorization, id);
+        int size = pageSize(limit);
+        long after = cursor == null || cursor.isBlank() ? 0 : cursors.decode(subscription.id, cursor);
+        List<FeedEntry> entries = FeedEntry.find("subscriptionId = ?1 and seq > ?2 order by seq", subscription.id, after)
+                .page(0, size).list();
+        Set<String> killed = killedAmong(entries);
+        List<Item> items = new ArrayList<>();
+        for (FeedEntry entry : entries) {
+            if (!FeedEntry.KILL.equals(entry.kind) && killed.contains(entry.articleId)) {
+                continue; // withdrawn: the kill entry tells the consumer
+            }
+            items.add(item(subscription.id, entry));
+        }
+        long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq;
+        return new Page(subscription.id, items, cursors.encode(subscription.id, last), entries.size() == size);
+    }
+
+    private int pageSize(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return Math.min(50, config.feedMaxPage());
+        }
+        try {
+            int size = Integer.parseInt(limit);
+            if (size >= 1 && size <= config.feedMaxPage()) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("query:limit", "range", "limit: a whole number from 1 to " + config.feedMaxPage());
+    }
+
+    private static Set<String> killedAmong(List<FeedEntry> entries) {
+        Set<String> ids = entries.stream().map(e -> e.articleId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return PublishedArticle.<PublishedArticle> list("articleId in ?1 and pubStatus = 'canceled'", ids).stream()
+                .map(a -> a.articleId).collect(Collectors.toSet());
+    }
+
+    private Item item(String subscriptionId, FeedEntry entry) {
+        ArticleVersion version = ArticleVersion.byEventId(entry.eventId).orElseThrow();
+        try {
+            JsonNode published = json.readTree(version.payload);
+            return new Item(cursors.encode(subscriptionId, entry.seq), entry.kind, entry.articleId, entry.version,
+                    version.publishedAt, published.get("article"), published.get("enrichment"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored version is JSON", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.newsflow.publish.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A consumer's subscription: its filter as the consumer wrote it (validated) and its channel. */
+@Entity
+@Table(name = "subscription")
+public class Subscription extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "consumer_id", nullable = false)
+    public String consumerId;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** The filter JSON (see {@link SubscriptionFilter}). */
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String filter;
+
+    /** {@code feed} (pull); webhook and Kafka channels come next. */
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** The consumer's own live subscription, or empty: someone else's is as unknown as a missing one. */
+    public static Optional<Subscription> ofConsumer(String consumerId, String id) {
+        return find("id = ?1 and consumerId = ?2 and deletedAt is null", id, consumerId).firstResultOptional();
+    }
+
+    public static List<Subscription> live() {
+        return list("deletedAt is null");
+    }
+}

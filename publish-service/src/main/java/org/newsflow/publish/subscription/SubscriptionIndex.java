@@ -1,0 +1,149 @@
+package org.newsflow.publish.subscription;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.newsflow.publish.problem.ProblemException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Finds the subscriptions an article matches without testing them all. Each subscription is filed under the
+ * values of one criterion every matching article must have (its anchor: the most selective criterion of
+ * {@code all}, else every criterion of {@code any}); an article looks up the subscriptions filed under its own
+ * values and tests only those, plus the few that have no anchor (only {@code none} or only free text).
+ */
+@ApplicationScoped
+public class SubscriptionIndex {
+
+    /** Fields in order of selectivity: a person narrows more than a language. */
+    private static final List<Field> ANCHOR_ORDER = List.of(Field.PEOPLE, Field.ORGANISATIONS, Field.PLACES,
+            Field.SUBJECTS, Field.SOURCES, Field.KEYWORDS, Field.COUNTRIES, Field.LANGUAGES);
+
+    /** A subscription as the index holds it. */
+    public record Entry(String subscriptionId, SubscriptionFilter filter) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Field, Map<String, Set<String>>> postings = new ConcurrentHashMap<>();
+    private final Set<String> unanchored = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json;
+
+    SubscriptionIndex(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Transactional
+    void load(@Observes StartupEvent start) {
+        for (Subscription subscription : Subscription.live()) {
+            put(subscription.id, parse(subscription.filter));
+        }
+    }
+
+    SubscriptionFilter parse(String filter) {
+        try {
+            return SubscriptionFilter.parse(json.readTree(filter));
+        } catch (java.io.IOException | ProblemException e) {
+            throw new IllegalStateException("a stored filter was valid when stored: " + filter, e);
+        }
+    }
+
+    public synchronized void put(String subscriptionId, SubscriptionFilter filter) {
+        remove(subscriptionId);
+        Entry entry = new Entry(subscriptionId, filter);
+        entries.put(subscriptionId, entry);
+        Map<Field, Set<String>> anchors = anchors(filter);
+        if (anchors.isEmpty()) {
+            unanchored.add(subscriptionId);
+        }
+        anchors.forEach((field, values) -> values.forEach(value -> postings
+                .computeIfAbsent(field, f -> new ConcurrentHashMap<>())
+                .computeIfAbsent(value, v -> ConcurrentHashMap.newKeySet()).add(subscriptionId)));
+    }
+
+    public synchronized void remove(String subscriptionId) {
+        Entry old = entries.remove(subscriptionId);
+        unanchored.remove(subscriptionId);
+        if (old != null) {
+            anchors(old.filter()).forEach((field, values) -> values.forEach(value -> {
+                Set<String> ids = postings.getOrDefault(field, Map.of()).get(value);
+                if (ids != null) {
+                    ids.remove(subscriptionId);
+                }
+            }));
+        }
+    }
+
+    /** The subscriptions whose filters the article meets. */
+    public List<String> matching(ArticleFeatures article) {
+        Set<String> candidates = new HashSet<>(unanchored);
+        postings.forEach((field, byValue) -> {
+            for (String value : lookupValues(field, article)) {
+                Collection<String> ids = byValue.get(value);
+                if (ids != null) {
+                    candidates.addAll(ids);
+                }
+            }
+        });
+        List<String> matched = new ArrayList<>();
+        for (String id : candidates) {
+            Entry entry = entries.get(id);
+            if (entry != null && entry.filter().matches(article)) {
+                matched.add(id);
+            }
+        }
+        return matched;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** The article's values under which subscriptions may be filed (a person also under the surname). */
+    private static Set<String> lookupValues(Field field, ArticleFeatures article) {
+        Set<String> values = article.values(field);
+        if (field == Field.PEOPLE || field == Field.KEYWORDS) {
+            Set<String> withParts = new HashSet<>(values);
+            values.forEach(v -> withParts.addAll(List.of(v.split(" "))));
+            return withParts;
+        }
+        return values;
+    }
+
+    /** The criterion every match must meet, most selective first; all criteria of {@code any} otherwise. */
+    private static Map<Field, Set<String>> anchors(SubscriptionFilter filter) {
+        for (Field field : ANCHOR_ORDER) {
+            if (filter.all().containsKey(field)) {
+                return Map.of(field, anchorValues(field, filter.all().get(field)));
+            }
+        }
+        if (!filter.any().isEmpty() && !filter.any().containsKey(Field.TEXT)) {
+            Map<Field, Set<String>> anchors = new HashMap<>();
+            filter.any().forEach((field, values) -> anchors.put(field, anchorValues(field, values)));
+            return anchors;
+        }
+        return Map.of();
+    }
+
+    /** Multi-word people and keywords are filed under their last word, which every matching article has. */
+    private static Set<String> anchorValues(Field field, Set<String> values) {
+        if (field != Field.PEOPLE && field != Field.KEYWORDS) {
+            return values;
+        }
+        Set<String> words = new HashSet<>();
+        values.forEach(v -> words.add(v.substring(v.lastIndexOf(' ') + 1)));
+        return words;
+    }
+}

@@ -1,0 +1,167 @@
+package org.newsflow.publish.subscription;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newsflow.publish.consumer.ConsumerAuthenticator;
+import org.newsflow.publish.problem.ProblemException;
+import org.newsflow.publish.problem.RequestBodies;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * A consumer's own subscriptions ({@code Authorization: Bearer nfc_…}). Someone else's subscription answers 404,
+ * exactly like one that does not exist.
+ */
+@Path("/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class SubscriptionResource {
+
+    /** A subscription as its consumer sees it. */
+    public record SubscriptionView(String id, String name, JsonNode filter, String channel, String feed,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    private final ConsumerAuthenticator authenticator;
+    private final RequestBodies bodies;
+    private final SubscriptionIndex index;
+    private final ObjectMapper json;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    SubscriptionResource(ConsumerAuthenticator authenticator, RequestBodies bodies, SubscriptionIndex index, ObjectMapper json,
+            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        this.authenticator = authenticator;
+        this.bodies = bodies;
+        this.index = index;
+        this.json = json;
+        this.transactions = transactions;
+    }
+
+    /** Changes the in-memory index only once the change is committed. */
+    private void afterCommit(Runnable change) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    change.run();
+                }
+            }
+        });
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Subscribe", description = "Body: {\"name\": \"energy desk\", \"filter\": {\"all\": {\"subjects\": "
+            + "[\"20000256\"]}, \"any\": {\"countries\": [\"AZ\"]}, \"none\": {\"languages\": [\"ru\"]}}, \"channel\": "
+            + "{\"type\": \"feed\"}}. Fields: subjects, people, organisations, places, countries, sources, languages, "
+            + "keywords, text.")
+    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        String consumerId = authenticator.consumerId(authorization);
+        JsonNode request = bodies.object(body);
+        Subscription subscription = new Subscription();
+        subscription.id = UUID.randomUUID().toString();
+        subscription.consumerId = consumerId;
+        apply(subscription, request);
+        subscription.createdAt = subscription.updatedAt;
+        subscription.persist();
+        return Response.created(URI.create("/v1/subscriptions/" + subscription.id)).entity(view(subscription)).build();
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Your subscriptions")
+    public List<SubscriptionView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        String consumerId = authenticator.consumerId(authorization);
+        return Subscription.<Subscription> list("consumerId = ?1 and deletedAt is null order by createdAt", consumerId)
+                .stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public SubscriptionView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        return view(own(authorization, id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Change a subscription's name, filter or channel; its feed and cursors stay valid")
+    public SubscriptionView replace(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            String body) {
+        Subscription subscription = own(authorization, id);
+        apply(subscription, bodies.object(body));
+        return view(subscription);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        Subscription subscription = own(authorization, id);
+        subscription.deletedAt = Instant.now();
+        afterCommit(() -> index.remove(subscription.id));
+        return Response.noContent().build();
+    }
+
+    /** The caller's own live subscription, or a 404 problem. */
+    public Subscription own(String authorization, String id) {
+        String consumerId = authenticator.consumerId(authorization);
+        return Subscription.ofConsumer(consumerId, id).orElseThrow(() -> ProblemException.notFound("Subscription " + id));
+    }
+
+    private void apply(Subscription subscription, JsonNode request) {
+        String name = request.path("name").asText("").strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw ProblemException.invalid("name", "length", "name: 1–200 characters");
+        }
+        SubscriptionFilter filter = SubscriptionFilter.parse(request.get("filter"));
+        String channel = request.path("channel").path("type").asText("feed");
+        if (!channel.equals("feed")) {
+            throw ProblemException.invalid("channel.type", "known-channel",
+                    "channel.type: feed (pull); webhook and kafka are not offered yet");
+        }
+        subscription.name = name;
+        subscription.filter = request.get("filter").toString();
+        subscription.channel = channel;
+        subscription.updatedAt = Instant.now();
+        afterCommit(() -> index.put(subscription.id, filter));
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        try {
+            return new SubscriptionView(subscription.id, subscription.name, json.readTree(subscription.filter),
+                    subscription.channel, "/v1/subscriptions/" + subscription.id + "/feed", subscription.createdAt,
+                    subscription.updatedAt);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored filter is JSON", e);
+        }
+    }
+}
