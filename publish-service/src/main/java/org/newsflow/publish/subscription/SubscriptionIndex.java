@@ -32,16 +32,22 @@ public class SubscriptionIndex {
     private static final List<Field> ANCHOR_ORDER = List.of(Field.PEOPLE, Field.ORGANISATIONS, Field.PLACES,
             Field.SUBJECTS, Field.SOURCES, Field.KEYWORDS, Field.COUNTRIES, Field.LANGUAGES);
 
-    /** A subscription as the index holds it. */
-    public record Entry(String subscriptionId, SubscriptionFilter filter) {
+    /**
+     * A subscription as the index holds it. {@code anchorDecides}: the filter is its anchor alone, on a field
+     * compared exactly, so being found under the anchor is the match.
+     */
+    public record Entry(String subscriptionId, SubscriptionFilter filter, boolean anchorDecides) {
     }
+
+    private static final java.util.Set<Field> EXACT = java.util.EnumSet.of(Field.SUBJECTS, Field.COUNTRIES,
+            Field.LANGUAGES, Field.SOURCES, Field.ORGANISATIONS, Field.PLACES);
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Field, Map<String, Set<String>>> postings = new ConcurrentHashMap<>();
     private final Set<String> unanchored = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
 
-    SubscriptionIndex(ObjectMapper json) {
+    public SubscriptionIndex(ObjectMapper json) {
         this.json = json;
     }
 
@@ -62,9 +68,11 @@ public class SubscriptionIndex {
 
     public synchronized void put(String subscriptionId, SubscriptionFilter filter) {
         remove(subscriptionId);
-        Entry entry = new Entry(subscriptionId, filter);
-        entries.put(subscriptionId, entry);
         Map<Field, Set<String>> anchors = anchors(filter);
+        boolean anchorDecides = filter.any().isEmpty() && filter.none().isEmpty() && filter.all().size() == 1
+                && anchors.size() == 1 && EXACT.contains(anchors.keySet().iterator().next());
+        Entry entry = new Entry(subscriptionId, filter, anchorDecides);
+        entries.put(subscriptionId, entry);
         if (anchors.isEmpty()) {
             unanchored.add(subscriptionId);
         }
@@ -89,22 +97,29 @@ public class SubscriptionIndex {
     /** The subscriptions whose filters the article meets. */
     public List<String> matching(ArticleFeatures article) {
         Set<String> candidates = new HashSet<>(unanchored);
+        Set<String> matched = new HashSet<>();
         postings.forEach((field, byValue) -> {
             for (String value : lookupValues(field, article)) {
                 Collection<String> ids = byValue.get(value);
                 if (ids != null) {
-                    candidates.addAll(ids);
+                    for (String id : ids) {
+                        Entry entry = entries.get(id);
+                        if (entry != null && entry.anchorDecides()) {
+                            matched.add(id); // found under its only, exact criterion: no need to test it
+                        } else {
+                            candidates.add(id);
+                        }
+                    }
                 }
             }
         });
-        List<String> matched = new ArrayList<>();
         for (String id : candidates) {
             Entry entry = entries.get(id);
-            if (entry != null && entry.filter().matches(article)) {
+            if (entry != null && !matched.contains(id) && entry.filter().matches(article)) {
                 matched.add(id);
             }
         }
-        return matched;
+        return new ArrayList<>(matched);
     }
 
     public int size() {
