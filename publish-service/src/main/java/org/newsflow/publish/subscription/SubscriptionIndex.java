@@ -1,13 +1,11 @@
 package org.newsflow.publish.subscription;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,10 +40,14 @@ public class SubscriptionIndex {
     private static final java.util.Set<Field> EXACT = java.util.EnumSet.of(Field.SUBJECTS, Field.COUNTRIES,
             Field.LANGUAGES, Field.SOURCES, Field.ORGANISATIONS, Field.PLACES);
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<Field, Map<String, Set<String>>> postings = new ConcurrentHashMap<>();
-    private final Set<String> unanchored = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json;
+    /** Subscriptions by a dense number, so that sets of them are bit sets; a removed one leaves a null. */
+    private volatile Entry[] slots = new Entry[1024];
+    private final Map<String, Integer> slotOf = new HashMap<>();
+    private int nextSlot;
+    private final Map<Field, Map<String, java.util.BitSet>> postings = new java.util.EnumMap<>(Field.class);
+    private final java.util.BitSet unanchored = new java.util.BitSet();
+    private final java.util.BitSet decided = new java.util.BitSet(); // anchor alone decides
 
     public SubscriptionIndex(ObjectMapper json) {
         this.json = json;
@@ -71,59 +73,63 @@ public class SubscriptionIndex {
         Map<Field, Set<String>> anchors = anchors(filter);
         boolean anchorDecides = filter.any().isEmpty() && filter.none().isEmpty() && filter.all().size() == 1
                 && anchors.size() == 1 && EXACT.contains(anchors.keySet().iterator().next());
-        Entry entry = new Entry(subscriptionId, filter, anchorDecides);
-        entries.put(subscriptionId, entry);
-        if (anchors.isEmpty()) {
-            unanchored.add(subscriptionId);
+        int slot = nextSlot++;
+        if (slot >= slots.length) {
+            slots = java.util.Arrays.copyOf(slots, slots.length * 2);
         }
+        slots[slot] = new Entry(subscriptionId, filter, anchorDecides);
+        slotOf.put(subscriptionId, slot);
+        if (anchors.isEmpty()) {
+            unanchored.set(slot);
+        }
+        decided.set(slot, anchorDecides);
         anchors.forEach((field, values) -> values.forEach(value -> postings
-                .computeIfAbsent(field, f -> new ConcurrentHashMap<>())
-                .computeIfAbsent(value, v -> ConcurrentHashMap.newKeySet()).add(subscriptionId)));
+                .computeIfAbsent(field, f -> new HashMap<>())
+                .computeIfAbsent(value, v -> new java.util.BitSet()).set(slot)));
     }
 
     public synchronized void remove(String subscriptionId) {
-        Entry old = entries.remove(subscriptionId);
-        unanchored.remove(subscriptionId);
-        if (old != null) {
-            anchors(old.filter()).forEach((field, values) -> values.forEach(value -> {
-                Set<String> ids = postings.getOrDefault(field, Map.of()).get(value);
-                if (ids != null) {
-                    ids.remove(subscriptionId);
-                }
-            }));
+        Integer slot = slotOf.remove(subscriptionId);
+        if (slot == null) {
+            return;
         }
+        Entry old = slots[slot];
+        slots[slot] = null;
+        unanchored.clear(slot);
+        decided.clear(slot);
+        anchors(old.filter()).forEach((field, values) -> values.forEach(value -> {
+            java.util.BitSet ids = postings.getOrDefault(field, Map.of()).get(value);
+            if (ids != null) {
+                ids.clear(slot);
+            }
+        }));
     }
 
     /** The subscriptions whose filters the article meets. */
-    public List<String> matching(ArticleFeatures article) {
-        Set<String> candidates = new HashSet<>(unanchored);
-        Set<String> matched = new HashSet<>();
+    public synchronized List<String> matching(ArticleFeatures article) {
+        java.util.BitSet found = (java.util.BitSet) unanchored.clone();
         postings.forEach((field, byValue) -> {
             for (String value : lookupValues(field, article)) {
-                Collection<String> ids = byValue.get(value);
+                java.util.BitSet ids = byValue.get(value);
                 if (ids != null) {
-                    for (String id : ids) {
-                        Entry entry = entries.get(id);
-                        if (entry != null && entry.anchorDecides()) {
-                            matched.add(id); // found under its only, exact criterion: no need to test it
-                        } else {
-                            candidates.add(id);
-                        }
-                    }
+                    found.or(ids);
                 }
             }
         });
-        for (String id : candidates) {
-            Entry entry = entries.get(id);
-            if (entry != null && !matched.contains(id) && entry.filter().matches(article)) {
-                matched.add(id);
+        List<String> matched = new ArrayList<>();
+        Entry[] current = slots;
+        for (int slot = found.nextSetBit(0); slot >= 0; slot = found.nextSetBit(slot + 1)) {
+            Entry entry = current[slot];
+            // found under its only, exact criterion, a subscription needs no second test
+            if (entry != null && (decided.get(slot) || entry.filter().matches(article))) {
+                matched.add(entry.subscriptionId());
             }
         }
-        return new ArrayList<>(matched);
+        return matched;
     }
 
-    public int size() {
-        return entries.size();
+    public synchronized int size() {
+        return slotOf.size();
     }
 
     /** The article's values under which subscriptions may be filed (a person also under the surname). */
