@@ -47,6 +47,7 @@ final class Pipeline {
         publishers.adminToken();
         startServices();
         String demoKey = publishers.keyOf(Publishers.DEMO, "Demo publisher");
+        Publishers.DemoConsumer consumer = publishers.demoConsumer();
         Console.info("");
         Console.info("Newsflow is running (" + (System.nanoTime() - start) / 100_000_000 / 10.0 + " s, "
                 + (settings.db() == Settings.Database.H2 ? "embedded H2 in " + settings.home().relativize(settings.data())
@@ -58,6 +59,10 @@ final class Pipeline {
         Console.info("  admin token      in " + settings.home().relativize(settings.state().resolve("admin-token"))
                 + "  (for /v1/admin/publishers)");
         Console.info("  read articles    GET  " + Service.PUBLISH.url(settings) + "/v1/articles/{articleId}");
+        Console.info("  demo consumer    key " + consumer.key() + "  (also in "
+                + settings.home().relativize(publishers.keyFile(Publishers.DEMO_CONSUMER)) + ")");
+        Console.info("  its feed         GET  " + Service.PUBLISH.url(settings) + "/v1/subscriptions/"
+                + consumer.subscriptionId() + "/feed  with Authorization: Bearer <consumer key>");
         Console.info("  API docs         " + Service.INGEST.url(settings) + "/q/swagger-ui  (and :"
                 + settings.enrichPort() + ", :" + settings.publishPort() + ")");
         Console.info("  Kafka            " + settings.bootstrapServers() + "  (topic articles.published)");
@@ -178,8 +183,11 @@ final class Pipeline {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(settings)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
-        if (service == Service.INGEST) {
+        if (service == Service.INGEST || service == Service.PUBLISH) {
             env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).adminToken());
+        }
+        if (service == Service.PUBLISH) {
+            env.put("NEWSFLOW_PUBLISH_CURSOR_SECRET", new Publishers(settings).secret("cursor-secret"));
         }
         if (settings.db() == Settings.Database.H2) {
             env.put("QUARKUS_PROFILE", "local");

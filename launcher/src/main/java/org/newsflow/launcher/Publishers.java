@@ -23,6 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Publishers {
 
     static final String DEMO = "demo";
+    static final String DEMO_CONSUMER = "demo-consumer";
+
+    /** The demo consumer's key and its subscription to every article in the demo's languages. */
+    record DemoConsumer(String key, String subscriptionId) {
+    }
 
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,7 +39,12 @@ final class Publishers {
 
     /** The admin token, made on first use; only the owner may read the file. */
     String adminToken() {
-        Path file = settings.state().resolve("admin-token");
+        return secret("admin-token");
+    }
+
+    /** A random secret of the local run, made on first use and kept in .newsflow/&lt;name&gt;. */
+    String secret(String name) {
+        Path file = settings.state().resolve(name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
@@ -45,7 +55,7 @@ final class Publishers {
             }
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw Console.fail("cannot keep the admin token in " + file + ": " + e.getMessage());
+            throw Console.fail("cannot keep the " + name + " in " + file + ": " + e.getMessage());
         }
     }
 
@@ -77,6 +87,63 @@ final class Publishers {
         }
     }
 
+    /**
+     * The demo consumer (created in publish-service, or given a new key when its key file is lost or no longer
+     * accepted) and its subscription "demo: everything" to the languages of the sample articles.
+     */
+    DemoConsumer demoConsumer() {
+        Path file = keyFile(DEMO_CONSUMER);
+        String publish = Service.PUBLISH.url(settings);
+        try {
+            String key = Files.exists(file) ? Files.readString(file).strip() : null;
+            HttpResponse<String> subscriptions = key == null ? null : call("GET", publish + "/v1/subscriptions", key, null);
+            if (subscriptions == null || subscriptions.statusCode() != 200) {
+                HttpResponse<String> answer = call("POST", publish + "/v1/admin/consumers", adminToken(),
+                        json.createObjectNode().put("id", DEMO_CONSUMER).put("name", "Demo consumer").toString());
+                if (answer.statusCode() == 409) {
+                    answer = call("POST", publish + "/v1/admin/consumers/" + DEMO_CONSUMER + "/keys?revokeOthers=true",
+                            adminToken(), null);
+                }
+                if (answer.statusCode() != 201) {
+                    throw Console.fail("cannot create the demo consumer (" + answer.statusCode() + "): " + answer.body());
+                }
+                key = json.readTree(answer.body()).get("apiKey").asText();
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, key);
+                restrict(file);
+                subscriptions = call("GET", publish + "/v1/subscriptions", key, null);
+            }
+            for (JsonNode subscription : json.readTree(subscriptions.body())) {
+                if ("demo: everything".equals(subscription.path("name").asText())) {
+                    return new DemoConsumer(key, subscription.get("id").asText());
+                }
+            }
+            HttpResponse<String> created = call("POST", publish + "/v1/subscriptions", key, "{\"name\": \"demo: everything\", "
+                    + "\"filter\": {\"any\": {\"languages\": [\"en\", \"de\", \"fr\", \"es\"]}}, \"channel\": {\"type\": \"feed\"}}");
+            if (created.statusCode() != 201) {
+                throw Console.fail("cannot subscribe the demo consumer (" + created.statusCode() + "): " + created.body());
+            }
+            return new DemoConsumer(key, json.readTree(created.body()).get("id").asText());
+        } catch (IOException e) {
+            throw Console.fail("cannot set up the demo consumer: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse<String> call(String method, String url, String bearer, String body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(10));
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Console.fail("interrupted");
+        }
+    }
+
     /** Keys belong to the database they were registered in: one folder per database of the local run. */
     Path keyFile(String id) {
         return settings.data().resolve("publishers").resolve(id + ".key");
@@ -96,18 +163,7 @@ final class Publishers {
     }
 
     private HttpResponse<String> admin(String method, String path, String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Service.INGEST.url(settings) + path))
-                .header("Authorization", "Bearer " + adminToken()).timeout(Duration.ofSeconds(10));
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Console.fail("interrupted");
-        }
+        return call(method, Service.INGEST.url(settings) + path, adminToken(), body);
     }
 
     private static void restrict(Path file) {

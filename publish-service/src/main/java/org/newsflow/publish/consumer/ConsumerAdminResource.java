@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -83,6 +85,24 @@ public class ConsumerAdminResource {
     public List<ConsumerView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         guard.check(authorization);
         return Consumer.<Consumer> listAll().stream().map(c -> new ConsumerView(c.id, c.name, c.createdAt)).toList();
+    }
+
+    @POST
+    @Path("/{id}/keys")
+    @Transactional
+    @Operation(summary = "Issue a new API key", description = "With revokeOthers=true every older key stops working.")
+    public Response newKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            @QueryParam("revokeOthers") boolean revokeOthers) {
+        guard.check(authorization);
+        Consumer consumer = Consumer.findById(id);
+        if (consumer == null) {
+            throw ProblemException.notFound("Consumer " + id);
+        }
+        if (revokeOthers) {
+            ConsumerKey.update("revokedAt = ?1 where consumerId = ?2 and revokedAt is null", Instant.now(), id);
+        }
+        String key = issueKey(id);
+        return Response.status(201).entity(new Credentials(id, consumer.name, key, consumer.createdAt)).build();
     }
 
     /** Makes a new key for a consumer; returns it (the only time it is seen). */
