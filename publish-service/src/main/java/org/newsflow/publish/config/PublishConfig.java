@@ -23,4 +23,28 @@ public interface PublishConfig {
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/publish-service")
     URI eventSource();
+
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** Waits before each retry; the last one repeats until max-attempts. Each gets up to 20 % jitter. */
+        @WithDefault("1s,5s,30s,2m,10m,30m,1h")
+        java.util.List<java.time.Duration> backoff();
+
+        /** Attempts before a message is marked failed (listed, re-sendable). */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** Longest wait for a receiver's complete answer; a slower (trickling) answer counts as a failure. */
+        @WithDefault("10s")
+        java.time.Duration timeout();
+
+        /** Allow webhook URLs on loopback, private and link-local addresses (tests, closed networks). */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** How often the dispatcher looks for due messages when nothing woke it. */
+        @WithDefault("1s")
+        java.time.Duration pollInterval();
+    }
 }

@@ -19,9 +19,14 @@ import org.newsflow.publish.subscription.SubscriptionIndex;
 public class FanOut {
 
     private final SubscriptionIndex index;
+    private final org.newsflow.publish.delivery.WebhookDispatcher webhooks;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
-    FanOut(SubscriptionIndex index) {
+    FanOut(SubscriptionIndex index, org.newsflow.publish.delivery.WebhookDispatcher webhooks,
+            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.index = index;
+        this.webhooks = webhooks;
+        this.transactions = transactions;
     }
 
     /** Records the version in the feeds it belongs to; returns the subscriptions that got it. */
@@ -35,6 +40,10 @@ public class FanOut {
             targets.addAll(index.matching(features));
         }
         Instant now = Instant.now();
+        Set<String> pushed = targets.isEmpty() ? Set.of() : new java.util.HashSet<>(
+                org.newsflow.publish.subscription.Subscription.<org.newsflow.publish.subscription.Subscription> list(
+                        "id in ?1 and channel = 'webhook' and status = 'active' and deletedAt is null", targets)
+                        .stream().map(s -> s.id).toList());
         for (String subscriptionId : targets) {
             FeedEntry entry = new FeedEntry();
             entry.subscriptionId = subscriptionId;
@@ -44,6 +53,31 @@ public class FanOut {
             entry.eventId = eventId;
             entry.createdAt = now;
             entry.persist();
+            if (pushed.contains(subscriptionId)) {
+                org.newsflow.publish.delivery.WebhookDelivery delivery = new org.newsflow.publish.delivery.WebhookDelivery();
+                delivery.messageId = "msg_" + java.util.UUID.randomUUID().toString().replace("-", "");
+                delivery.subscriptionId = subscriptionId;
+                delivery.feedSeq = entry.seq;
+                delivery.articleId = articleId;
+                delivery.kind = entry.kind;
+                delivery.eventId = eventId;
+                delivery.status = org.newsflow.publish.delivery.WebhookDelivery.PENDING;
+                delivery.nextAttemptAt = now;
+                delivery.createdAt = now;
+                delivery.persist();
+            }
+        }
+        if (!pushed.isEmpty()) {
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    webhooks.wake();
+                }
+            });
         }
         return targets;
     }

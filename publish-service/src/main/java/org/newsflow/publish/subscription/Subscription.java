@@ -29,7 +29,7 @@ public class Subscription extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "TEXT")
     public String filter;
 
-    /** {@code feed} (pull); webhook and Kafka channels come next. */
+    /** {@code feed} (pull only) or {@code webhook} (pushed, and pullable too). */
     @Column(nullable = false)
     public String channel;
 
@@ -41,6 +41,21 @@ public class Subscription extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /** Where webhooks go (channel webhook). */
+    @Column(name = "webhook_url")
+    public String webhookUrl;
+
+    /** The Standard Webhooks signing secret ({@code whsec_…}); shown to the consumer once. */
+    @Column(name = "webhook_secret")
+    public String webhookSecret;
+
+    /** {@code active}, or {@code disabled} (the receiver answered 410 Gone). */
+    @Column(nullable = false)
+    public String status = "active";
+
+    @Column(name = "status_reason")
+    public String statusReason;
 
     /** The consumer's own live subscription, or empty: someone else's is as unknown as a missing one. */
     public static Optional<Subscription> ofConsumer(String consumerId, String id) {

@@ -39,8 +39,8 @@ import io.smallrye.common.annotation.Blocking;
 public class SubscriptionResource {
 
     /** A subscription as its consumer sees it. */
-    public record SubscriptionView(String id, String name, JsonNode filter, String channel, String feed,
-            Instant createdAt, Instant updatedAt) {
+    public record SubscriptionView(String id, String name, JsonNode filter, JsonNode channel, String status,
+            String statusReason, String feed, Instant createdAt, Instant updatedAt) {
     }
 
     private final ConsumerAuthenticator authenticator;
@@ -48,9 +48,11 @@ public class SubscriptionResource {
     private final SubscriptionIndex index;
     private final ObjectMapper json;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    private final org.newsflow.publish.delivery.UrlGuard guard;
 
     SubscriptionResource(ConsumerAuthenticator authenticator, RequestBodies bodies, SubscriptionIndex index, ObjectMapper json,
-            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+            jakarta.transaction.TransactionSynchronizationRegistry transactions, org.newsflow.publish.delivery.UrlGuard guard) {
+        this.guard = guard;
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.index = index;
@@ -90,7 +92,11 @@ public class SubscriptionResource {
         apply(subscription, request);
         subscription.createdAt = subscription.updatedAt;
         subscription.persist();
-        return Response.created(URI.create("/v1/subscriptions/" + subscription.id)).entity(view(subscription)).build();
+        SubscriptionView view = view(subscription);
+        if (subscription.webhookSecret != null) { // the signing secret is shown once, now
+            ((com.fasterxml.jackson.databind.node.ObjectNode) view.channel()).put("secret", subscription.webhookSecret);
+        }
+        return Response.created(URI.create("/v1/subscriptions/" + subscription.id)).entity(view).build();
     }
 
     @GET
@@ -144,9 +150,20 @@ public class SubscriptionResource {
         }
         SubscriptionFilter filter = SubscriptionFilter.parse(request.get("filter"));
         String channel = request.path("channel").path("type").asText("feed");
-        if (!channel.equals("feed")) {
+        if (channel.equals("webhook")) {
+            String url = request.path("channel").path("url").asText(null);
+            if (url == null) {
+                throw ProblemException.invalid("channel.url", "required", "a webhook channel needs a url");
+            }
+            subscription.webhookUrl = guard.check("channel.url", url).toString();
+            if (subscription.webhookSecret == null) {
+                subscription.webhookSecret = org.newsflow.publish.delivery.WebhookSigner.newSecret();
+            }
+        } else if (channel.equals("feed")) {
+            subscription.webhookUrl = null;
+        } else {
             throw ProblemException.invalid("channel.type", "known-channel",
-                    "channel.type: feed (pull); webhook and kafka are not offered yet");
+                    "channel.type: feed (pull) or webhook (pushed); kafka is not offered yet");
         }
         subscription.name = name;
         subscription.filter = request.get("filter").toString();
@@ -157,9 +174,13 @@ public class SubscriptionResource {
 
     private SubscriptionView view(Subscription subscription) {
         try {
-            return new SubscriptionView(subscription.id, subscription.name, json.readTree(subscription.filter),
-                    subscription.channel, "/v1/subscriptions/" + subscription.id + "/feed", subscription.createdAt,
-                    subscription.updatedAt);
+            com.fasterxml.jackson.databind.node.ObjectNode channel = json.createObjectNode().put("type", subscription.channel);
+            if (subscription.webhookUrl != null) {
+                channel.put("url", subscription.webhookUrl);
+            }
+            return new SubscriptionView(subscription.id, subscription.name, json.readTree(subscription.filter), channel,
+                    subscription.status, subscription.statusReason, "/v1/subscriptions/" + subscription.id + "/feed",
+                    subscription.createdAt, subscription.updatedAt);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored filter is JSON", e);
         }

@@ -1,0 +1,252 @@
+package org.newsflow.publish.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.newsflow.publish.article.ArticleVersion;
+import org.newsflow.publish.config.PublishConfig;
+import org.newsflow.publish.problem.ProblemException;
+import org.newsflow.publish.subscription.Subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Sends webhook messages: for every subscription its oldest pending message, so that each subscription receives
+ * in order, several subscriptions at once. 2xx is delivered; 410 disables the subscription; any other 4xx but 408
+ * and 429 is refused for good (failed, re-sendable); 408, 429, 5xx, a timeout or no connection is retried after
+ * the back-off schedule with jitter (a 429's Retry-After is honoured). Redirects are not followed. Every attempt
+ * is logged in {@code webhook_attempt}.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int PARALLEL = 8;
+
+    private final PublishConfig.Webhooks config;
+    private final UrlGuard guard;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private boolean woken;
+    private Thread loop;
+    private ExecutorService senders;
+
+    WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json) {
+        this.config = config.webhooks();
+        this.guard = guard;
+        this.json = json;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(this.config.timeout()).build();
+    }
+
+    void start(@Observes StartupEvent start) {
+        running = true;
+        senders = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread thread = new Thread(r, "webhook-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        running = false;
+        wake();
+        senders.shutdownNow();
+    }
+
+    /** Looks for due messages now (called after a publication committed new ones). */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Long> due = QuarkusTransaction.requiringNew().call(this::dueHeads);
+                List<Future<?>> sending = new ArrayList<>();
+                for (Long id : due) {
+                    sending.add(senders.submit(() -> attempt(id)));
+                }
+                for (Future<?> sent : sending) {
+                    sent.get();
+                }
+                if (due.isEmpty()) {
+                    synchronized (signal) {
+                        if (!woken) {
+                            signal.wait(config.pollInterval().toMillis());
+                        }
+                        woken = false;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("webhook dispatch round failed, retrying: %s", e.toString());
+                    sleep(config.pollInterval());
+                }
+            }
+        }
+    }
+
+    /** Per subscription, its oldest pending message, if it is due. */
+    private List<Long> dueHeads() {
+        return WebhookDelivery.<WebhookDelivery> find("status = ?1 and nextAttemptAt <= ?2 and id = (select min(e.id) from "
+                + "WebhookDelivery e where e.subscriptionId = subscriptionId and e.status = ?1) order by id",
+                WebhookDelivery.PENDING, Instant.now()).page(0, PARALLEL * 4).stream().map(d -> d.id).toList();
+    }
+
+    private record Message(String url, String secret, String messageId, String body) {
+    }
+
+    private void attempt(long deliveryId) {
+        Message message = QuarkusTransaction.requiringNew().call(() -> prepare(deliveryId));
+        if (message == null) {
+            return;
+        }
+        Instant started = Instant.now();
+        Integer status = null;
+        String error = null;
+        String retryAfter = null;
+        try {
+            URI target = guard.check("webhook.url", message.url());
+            long timestamp = started.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(config.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("webhook-id", message.messageId())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSigner.sign(message.secret(), message.messageId(), timestamp, message.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(message.body())).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        } catch (ProblemException e) {
+            error = "refused: " + e.getMessage();
+        } catch (HttpTimeoutException e) {
+            error = "no complete answer within " + config.timeout().toSeconds() + " s";
+        } catch (IOException e) {
+            error = "no answer: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long millis = Duration.between(started, Instant.now()).toMillis();
+        Integer answered = status;
+        String failure = error;
+        String wait = retryAfter;
+        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, answered, failure, wait, started, millis));
+    }
+
+    /** The message to send, or null when there is nothing to send (subscription gone or disabled). */
+    private Message prepare(long deliveryId) {
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        Subscription subscription = Subscription.findById(delivery.subscriptionId);
+        if (subscription == null || subscription.deletedAt != null || !"active".equals(subscription.status)
+                || subscription.webhookUrl == null) {
+            delivery.status = WebhookDelivery.FAILED;
+            delivery.lastError = "the subscription is deleted, disabled or has no webhook";
+            return null;
+        }
+        ArticleVersion version = ArticleVersion.byEventId(delivery.eventId).orElseThrow();
+        try {
+            JsonNode published = json.readTree(version.payload);
+            ObjectNode body = json.createObjectNode();
+            body.put("type", "article." + switch (delivery.kind) {
+                case "kill" -> "killed";
+                case "update" -> "updated";
+                default -> "published";
+            });
+            body.put("timestamp", version.publishedAt.toString());
+            ObjectNode data = body.putObject("data");
+            data.put("subscriptionId", subscription.id).put("kind", delivery.kind).put("articleId", delivery.articleId)
+                    .put("version", version.version);
+            data.set("article", published.get("article"));
+            data.set("enrichment", published.get("enrichment"));
+            return new Message(subscription.webhookUrl, subscription.webhookSecret, delivery.messageId, json.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored version is JSON", e);
+        }
+    }
+
+    private void record(long deliveryId, Integer status, String error, String retryAfter, Instant started, long millis) {
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        delivery.attempts++;
+        WebhookAttempt attempt = new WebhookAttempt();
+        attempt.deliveryId = deliveryId;
+        attempt.attempt = delivery.attempts;
+        attempt.attemptedAt = started;
+        attempt.statusCode = status;
+        attempt.error = error == null ? null : error.substring(0, Math.min(500, error.length()));
+        attempt.durationMs = millis;
+        attempt.persist();
+        delivery.lastStatus = status;
+        delivery.lastError = attempt.error;
+        if (status != null && status >= 200 && status < 300) {
+            delivery.status = WebhookDelivery.DELIVERED;
+            delivery.deliveredAt = Instant.now();
+        } else if (status != null && status == 410) {
+            delivery.status = WebhookDelivery.FAILED;
+            Subscription subscription = Subscription.findById(delivery.subscriptionId);
+            subscription.status = "disabled";
+            subscription.statusReason = "the receiver answered 410 Gone at " + started;
+            LOG.infof("webhook subscription %s disabled: its receiver answered 410 Gone", delivery.subscriptionId);
+        } else if ((status != null && status >= 400 && status < 500 && status != 408 && status != 429)
+                || (error != null && error.startsWith("refused"))) {
+            delivery.status = WebhookDelivery.FAILED; // the receiver (or the guard) will not take it however often
+        } else if (delivery.attempts >= config.maxAttempts()) {
+            delivery.status = WebhookDelivery.FAILED;
+        } else {
+            delivery.nextAttemptAt = Instant.now().plus(backoff(delivery.attempts, retryAfter));
+        }
+    }
+
+    private Duration backoff(int attempts, String retryAfter) {
+        if (retryAfter != null && retryAfter.matches("\\d{1,6}")) {
+            return Duration.ofSeconds(Long.parseLong(retryAfter));
+        }
+        List<Duration> schedule = config.backoff();
+        Duration base = schedule.get(Math.min(attempts - 1, schedule.size() - 1));
+        double jitter = 1 + ThreadLocalRandom.current().nextDouble(-0.2, 0.2);
+        return Duration.ofMillis(Math.max(1, (long) (base.toMillis() * jitter)));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package org.newsflow.publish.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsflow.contract.ArticleEnriched;
+import org.newsflow.contract.Enrichment;
+import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.StableIds;
+import org.newsflow.contract.Topics;
+import org.newsflow.testing.KafkaAndPostgresResource;
+import org.newsflow.testing.TopicWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/**
+ * Webhooks against a real HTTP receiver started by the test, which answers as each test tells it: the signature
+ * checks out with the Standard Webhooks reference library; 500, 429 and a trickling answer are retried, with the
+ * same webhook-id; 410 disables the subscription; 400 is not retried, is listed as failed and can be re-sent;
+ * a receiver that is down for a while gets everything afterwards, in order.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "newsflow_publish_test"))
+class WebhookDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ENERGY = "http://cv.iptc.org/newscodes/mediatopic/20000256";
+
+    @Inject
+    ObjectMapper json;
+
+    Receiver receiver;
+    String consumer;
+
+    /** What the receiver got. */
+    record Received(String id, String timestamp, String signature, String body, JsonNode json) {
+    }
+
+    /** A receiver on 127.0.0.1 that answers with the queued statuses (then 204), sleeping first if told to. */
+    static final class Receiver {
+        final Deque<int[]> answers = new ConcurrentLinkedDeque<>(); // {status, delay ms}
+        final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+        final ObjectMapper json = new ObjectMapper();
+        HttpServer server;
+        int port;
+
+        void start(int onPort) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 16);
+            server.createContext("/hook", exchange -> {
+                String body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                int[] answer = answers.poll();
+                int status = answer == null ? 204 : answer[0];
+                try {
+                    if (answer != null && answer[1] > 0) {
+                        Thread.sleep(answer[1]);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                var headers = exchange.getRequestHeaders();
+                received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                        headers.getFirst("webhook-signature"), body, json.readTree(body)));
+                if (status == 429) {
+                    exchange.getResponseHeaders().add("Retry-After", "0");
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.start();
+            port = server.getAddress().getPort();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port + "/hook";
+        }
+    }
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = new Receiver();
+        receiver.start(0);
+        consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body("{\"id\": \"hooks-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop();
+    }
+
+    @Test
+    void aMatchingArticleIsPushedSignedAndTheSignatureChecksOutWithTheReferenceLibrary() throws Exception {
+        JsonNode subscription = subscribe();
+        String uri = uniqueUri();
+
+        publish(uri, 1, "usable");
+        Awaitility.await().atMost(WAIT).until(() -> receiver.received.size() >= 1);
+
+        Received message = receiver.received.get(0);
+        assertThat(message.json().at("/type").asText()).isEqualTo("article.published");
+        assertThat(message.json().at("/data/article/uri").asText()).isEqualTo(uri);
+        assertThat(message.json().at("/data/kind").asText()).isEqualTo("new");
+        new Webhook(subscription.at("/channel/secret").asText()).verify(message.body(), Map.of(
+                "webhook-id", List.of(message.id()), "webhook-timestamp", List.of(message.timestamp()),
+                "webhook-signature", List.of(message.signature()))); // throws when the signature is wrong
+        awaitStatus(subscription, "delivered", 1);
+    }
+
+    @Test
+    void failuresAreRetriedWithTheSameWebhookIdUntilDeliveredAndLogged() throws Exception {
+        JsonNode subscription = subscribe();
+        receiver.answers.add(new int[] { 500, 0 });
+        receiver.answers.add(new int[] { 429, 0 });
+        receiver.answers.add(new int[] { 204, 1500 }); // trickles past the 1 s timeout: a failure
+        publish(uniqueUri(), 1, "usable");
+
+        Awaitility.await().atMost(WAIT).until(() -> receiver.received.size() >= 4);
+        JsonNode delivery = awaitStatus(subscription, "delivered", 1).get(0);
+
+        assertThat(receiver.received).extracting(Received::id).containsOnly(delivery.get("messageId").asText());
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
+        assertThat(delivery.get("log").findValuesAsText("statusCode")).startsWith("500", "429");
+        assertThat(delivery.at("/log/2/error").asText()).contains("no complete answer");
+    }
+
+    @Test
+    void goneDisablesTheSubscription() throws Exception {
+        JsonNode subscription = subscribe();
+        receiver.answers.add(new int[] { 410, 0 });
+        publish(uniqueUri(), 1, "usable");
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", consumer)
+                .get("/v1/subscriptions/{id}", subscription.get("id").asText()).then().body("status", equalTo("disabled")));
+        publish(uniqueUri(), 1, "usable");
+        Thread.sleep(500);
+        assertThat(receiver.received).hasSize(1);
+    }
+
+    @Test
+    void aRefusedMessageIsNotRetriedIsListedAsFailedAndCanBeResent() throws Exception {
+        JsonNode subscription = subscribe();
+        receiver.answers.add(new int[] { 400, 0 });
+        publish(uniqueUri(), 1, "usable");
+
+        JsonNode failed = awaitStatus(subscription, "failed", 1).get(0);
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+
+        given().header("Authorization", consumer).post("/v1/subscriptions/{id}/deliveries/{message}/resend",
+                subscription.get("id").asText(), failed.get("messageId").asText()).then().statusCode(200);
+        awaitStatus(subscription, "delivered", 1);
+        assertThat(receiver.received).hasSize(2);
+    }
+
+    @Test
+    void aReceiverDownForAWhileGetsEverythingAfterwardsInOrderOncePerWebhookId() throws Exception {
+        JsonNode subscription = subscribe();
+        int port = receiver.port;
+        receiver.stop();
+        List<String> uris = List.of(uniqueUri(), uniqueUri(), uniqueUri());
+        publish(uris.get(0), 1, "usable");
+        publish(uris.get(1), 1, "usable");
+        publish(uris.get(0), 2, "usable");
+        publish(uris.get(2), 1, "usable");
+        Thread.sleep(400); // a retry or two fails while the receiver is down
+
+        receiver.start(port);
+        Awaitility.await().atMost(WAIT).until(() -> receiver.received.size() >= 4);
+        Thread.sleep(300);
+
+        assertThat(receiver.received).extracting(r -> r.json().at("/data/article/uri").asText() + "@"
+                + r.json().at("/data/version").asInt())
+                .containsExactly(uris.get(0) + "@1", uris.get(1) + "@1", uris.get(0) + "@2", uris.get(2) + "@1");
+        assertThat(receiver.received).extracting(Received::id).doesNotHaveDuplicates();
+        assertThat(receiver.received.get(2).json().at("/type").asText()).isEqualTo("article.updated");
+    }
+
+    @Test
+    void webhookUrlsMustBeHttpAndAUrl() {
+        given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body("{\"name\": \"x\", \"filter\": {\"any\": {\"subjects\": [\"20000256\"]}}, \"channel\": {\"type\": \"webhook\", "
+                        + "\"url\": \"gopher://127.0.0.1/x\"}}")
+                .post("/v1/subscriptions").then().statusCode(400).body("errors[0].field", equalTo("channel.url"))
+                .body("errors[0].rule", equalTo("http-or-https"));
+        given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body("{\"name\": \"x\", \"filter\": {\"any\": {\"subjects\": [\"20000256\"]}}, \"channel\": {\"type\": \"webhook\"}}")
+                .post("/v1/subscriptions").then().statusCode(400).body("errors[0].rule", equalTo("required"));
+    }
+
+    private JsonNode subscribe() throws IOException {
+        String body = given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body("{\"name\": \"push\", \"filter\": {\"all\": {\"subjects\": [\"20000256\"], \"sources\": [\"" + publisher
+                        + "\"]}}, \"channel\": {\"type\": \"webhook\", \"url\": \"" + receiver.url() + "\"}}")
+                .post("/v1/subscriptions").then().statusCode(201).extract().asString();
+        return json.readTree(body);
+    }
+
+    private JsonNode awaitStatus(JsonNode subscription, String status, int count) {
+        JsonNode[] list = new JsonNode[1];
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            list[0] = json.readTree(given().header("Authorization", consumer).queryParam("status", status)
+                    .get("/v1/subscriptions/{id}/deliveries", subscription.get("id").asText()).then().statusCode(200)
+                    .extract().asString());
+            return list[0].size() >= count;
+        });
+        return list[0];
+    }
+
+    /** Each test has its own publisher, so that its subscription gets only its own articles. */
+    private final String publisher = "wire-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private void publish(String uri, int version, String pubStatus) throws IOException {
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/ferry-timetable.json")) {
+            article = (ObjectNode) json.readTree(in);
+        }
+        article.put("uri", uri).put("version", Integer.toString(version)).put("pubStatus", pubStatus);
+        article.putArray("subjects").addObject().put("name", "energy and resource").put("uri", ENERGY);
+        Enrichment enrichment = new Enrichment("0.7.0", "en", "publisher", 1.0, 31, List.of("ferry"), List.of(), List.of(),
+                null, null, "story-x", List.of(), Instant.parse("2026-11-28T09:00:01Z"));
+        ArticleEnriched event = new ArticleEnriched(StableIds.articleId(publisher, uri), UUID.randomUUID().toString(),
+                publisher, Instant.parse("2026-11-28T09:00:00Z"), article, enrichment);
+        TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, uri, UUID.randomUUID().toString(), EventTypes.ARTICLE_ENRICHED,
+                json.writeValueAsString(event));
+    }
+
+    private static String uniqueUri() {
+        return "urn:newsroom:hooks:" + UUID.randomUUID();
+    }
+}
