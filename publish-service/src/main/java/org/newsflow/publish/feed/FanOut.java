@@ -22,8 +22,11 @@ public class FanOut {
     private final org.newsflow.publish.delivery.WebhookDispatcher webhooks;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
+    private final FeedSignal signal;
+
     FanOut(SubscriptionIndex index, org.newsflow.publish.delivery.WebhookDispatcher webhooks,
-            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+            jakarta.transaction.TransactionSynchronizationRegistry transactions, FeedSignal signal) {
+        this.signal = signal;
         this.index = index;
         this.webhooks = webhooks;
         this.transactions = transactions;
@@ -67,7 +70,7 @@ public class FanOut {
                 delivery.persist();
             }
         }
-        if (!pushed.isEmpty()) {
+        if (!targets.isEmpty()) {
             transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -75,7 +78,10 @@ public class FanOut {
 
                 @Override
                 public void afterCompletion(int status) {
-                    webhooks.wake();
+                    signal.published(); // long-polling readers look again
+                    if (!pushed.isEmpty()) {
+                        webhooks.wake();
+                    }
                 }
             });
         }

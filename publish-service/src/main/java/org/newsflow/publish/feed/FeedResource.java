@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -55,8 +54,11 @@ public class FeedResource {
     private final FeedCursor cursors;
     private final PublishConfig config;
     private final ObjectMapper json;
+    private final FeedSignal signal;
 
-    FeedResource(SubscriptionResource subscriptions, FeedCursor cursors, PublishConfig config, ObjectMapper json) {
+    FeedResource(SubscriptionResource subscriptions, FeedCursor cursors, PublishConfig config, ObjectMapper json,
+            FeedSignal signal) {
+        this.signal = signal;
         this.subscriptions = subscriptions;
         this.cursors = cursors;
         this.config = config;
@@ -64,12 +66,59 @@ public class FeedResource {
     }
 
     @GET
-    @Transactional
-    @Operation(summary = "Read a subscription's feed", description = "Without a cursor from the oldest entry kept; with "
-            + "the next cursor of a page, from just after it. limit: 1 to newsflow.publish.feed-max-page (default 100).")
-    public Page read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        Subscription subscription = subscriptions.own(authorization, id);
+    @Produces({ MediaType.APPLICATION_JSON, FeedFormats.JSON_FEED, FeedFormats.ATOM })
+    @Operation(summary = "Read a subscription's feed", description = "As JSON (default), JSON Feed 1.1 (Accept: "
+            + "application/feed+json) or Atom (Accept: application/atom+xml). Without a cursor from the oldest entry "
+            + "kept; with the next cursor of a page, from just after it. limit: 1 to newsflow.publish.feed-max-page "
+            + "(default 50). wait: seconds (up to 60) to wait for new items when there are none yet (long poll).")
+    public jakarta.ws.rs.core.Response read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.ACCEPT) String accept) throws InterruptedException {
+        long waitMillis = waitMillis(wait);
+        long deadline = System.currentTimeMillis() + waitMillis;
+        Page page;
+        String name;
+        while (true) {
+            long seen = signal.generation();
+            var read = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                Subscription subscription = subscriptions.own(authorization, id);
+                return java.util.Map.entry(subscription.name, page(subscription, cursor, limit));
+            });
+            page = read.getValue();
+            name = read.getKey();
+            long left = deadline - System.currentTimeMillis();
+            if (!page.items().isEmpty() || left <= 0) {
+                break;
+            }
+            signal.awaitAfter(seen, left);
+        }
+        String feedUrl = "/v1/subscriptions/" + id + "/feed";
+        String title = "Newsflow: " + name;
+        if (accept != null && accept.contains(FeedFormats.ATOM)) {
+            return jakarta.ws.rs.core.Response.ok(FeedFormats.atom(id, title, feedUrl, page), FeedFormats.ATOM).build();
+        }
+        if (accept != null && accept.contains(FeedFormats.JSON_FEED)) {
+            return jakarta.ws.rs.core.Response.ok(FeedFormats.jsonFeed(json, title, feedUrl, page), FeedFormats.JSON_FEED).build();
+        }
+        return jakarta.ws.rs.core.Response.ok(page, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static long waitMillis(String wait) {
+        if (wait == null || wait.isBlank()) {
+            return 0;
+        }
+        try {
+            int seconds = Integer.parseInt(wait);
+            if (seconds >= 0 && seconds <= 60) {
+                return seconds * 1000L;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("query:wait", "range", "wait: whole seconds from 0 to 60");
+    }
+
+    private Page page(Subscription subscription, String cursor, String limit) {
         int size = pageSize(limit);
         long after = cursor == null || cursor.isBlank() ? 0 : cursors.decode(subscription.id, cursor);
         List<FeedEntry> entries = FeedEntry.find("subscriptionId = ?1 and seq > ?2 order by seq", subscription.id, after)

@@ -122,6 +122,67 @@ class SubscriptionFeedTest {
     }
 
     @Test
+    void theFeedReadsAsJsonFeedAndAsAtomWithKillsAsTombstones() throws Exception {
+        String subscription = subscribe(alice, "{\"all\": {\"subjects\": [\"20000256\"], \"sources\": [\"island-gazette\"]}}");
+        String kept = uniqueUri();
+        String killed = uniqueUri();
+        publish(kept, 1, "usable", ENERGY, "en");
+        publish(killed, 1, "usable", ENERGY, "en");
+        publish(killed, 2, "canceled", ENERGY, "en");
+        awaitItems(alice, subscription, null, 2); // kept, and the kill (killed's first version vanished)
+
+        String jsonFeed = given().header("Authorization", alice).accept("application/feed+json")
+                .get("/v1/subscriptions/{id}/feed", subscription).then().statusCode(200)
+                .contentType("application/feed+json").extract().asString();
+        JsonNode feed = json.readTree(jsonFeed);
+        // JSON Feed 1.1: version, title and items are required; every item has a string id and content
+        assertThat(feed.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+        assertThat(feed.get("title").asText()).isNotBlank();
+        assertThat(feed.get("items")).hasSize(2);
+        for (JsonNode item : feed.get("items")) {
+            assertThat(item.get("id").isTextual()).isTrue();
+            assertThat(item.has("content_text") || item.has("content_html")).isTrue();
+            java.time.OffsetDateTime.parse(item.get("date_published").asText()); // RFC 3339
+            item.fieldNames().forEachRemaining(name -> assertThat(name).isIn("id", "url", "external_url", "title",
+                    "content_html", "content_text", "summary", "image", "banner_image", "date_published",
+                    "date_modified", "authors", "tags", "language", "attachments", "_newsflow"));
+        }
+        assertThat(feed.at("/items/0/_newsflow/uri").asText()).isEqualTo(kept);
+        assertThat(feed.at("/items/1/_newsflow/kind").asText()).isEqualTo("kill");
+
+        String atom = given().header("Authorization", alice).accept("application/atom+xml")
+                .get("/v1/subscriptions/{id}/feed", subscription).then().statusCode(200)
+                .contentType("application/atom+xml").extract().asString();
+        com.rometools.rome.feed.synd.SyndFeed parsed = new com.rometools.rome.io.SyndFeedInput()
+                .build(new java.io.StringReader(atom));
+        assertThat(parsed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(parsed.getEntries()).hasSize(1);
+        assertThat(parsed.getEntries().get(0).getTitle()).isEqualTo("Winter ferry timetable cuts evening sailings");
+        assertThat(parsed.getEntries().get(0).getCategories().get(0).getName()).isEqualTo(ENERGY);
+        assertThat(atom).contains("<at:deleted-entry ref=\"urn:newsflow:article:" + StableIds.articleId("island-gazette", killed));
+    }
+
+    @Test
+    void aLongPollAnswersAsSoonAsSomethingArrives() throws Exception {
+        String subscription = subscribe(alice, "{\"all\": {\"subjects\": [\"20000256\"], \"sources\": [\"island-gazette\"]}}");
+        String start = feed(alice, subscription, null, null).statusCode(200).extract().path("next");
+        String uri = uniqueUri();
+
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().header("Authorization", alice)
+                .queryParam("cursor", start).queryParam("wait", "20").get("/v1/subscriptions/{id}/feed", subscription)
+                .then().statusCode(200).extract().as(JsonNode.class));
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        publish(uri, 1, "usable", ENERGY, "en");
+
+        JsonNode page = waiting.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(page.at("/items/0/article/uri").asText()).isEqualTo(uri);
+        feed(alice, subscription, null, null).statusCode(200);
+        given().header("Authorization", alice).queryParam("wait", "61").get("/v1/subscriptions/{id}/feed", subscription)
+                .then().statusCode(400).body("errors[0].field", equalTo("query:wait"));
+    }
+
+    @Test
     void aCursorFromAnotherSubscriptionOrATamperedOneIsRefused() throws IOException {
         String mine = subscribe(alice, "{\"any\": {\"countries\": [\"NO\"]}}");
         String other = subscribe(alice, "{\"any\": {\"countries\": [\"SE\"]}}");
