@@ -70,21 +70,20 @@ public class FanOut {
                 delivery.persist();
             }
         }
-        if (!targets.isEmpty()) {
-            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+        // every publication wakes live streams and long polls; new messages wake the webhook dispatcher
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
 
-                @Override
-                public void afterCompletion(int status) {
-                    signal.published(); // long-polling readers look again
-                    if (!pushed.isEmpty()) {
-                        webhooks.wake();
-                    }
+            @Override
+            public void afterCompletion(int status) {
+                signal.published(); // long-polling readers look again
+                if (!pushed.isEmpty()) {
+                    webhooks.wake();
                 }
-            });
-        }
+            }
+        });
         return targets;
     }
 

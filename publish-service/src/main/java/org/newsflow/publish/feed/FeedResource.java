@@ -118,7 +118,8 @@ public class FeedResource {
         throw ProblemException.invalid("query:wait", "range", "wait: whole seconds from 0 to 60");
     }
 
-    private Page page(Subscription subscription, String cursor, String limit) {
+    /** A page of the subscription's feed after {@code cursor} (in the caller's transaction). */
+    public Page page(Subscription subscription, String cursor, String limit) {
         int size = pageSize(limit);
         long after = cursor == null || cursor.isBlank() ? 0 : cursors.decode(subscription.id, cursor);
         List<FeedEntry> entries = FeedEntry.find("subscriptionId = ?1 and seq > ?2 order by seq", subscription.id, after)

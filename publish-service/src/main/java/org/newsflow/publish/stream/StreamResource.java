@@ -1,0 +1,219 @@
+package org.newsflow.publish.stream;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newsflow.publish.article.ArticleVersion;
+import org.newsflow.publish.article.PublishedArticle;
+import org.newsflow.publish.consumer.ConsumerAuthenticator;
+import org.newsflow.publish.feed.FeedResource;
+import org.newsflow.publish.feed.FeedSignal;
+import org.newsflow.publish.problem.ProblemException;
+import org.newsflow.publish.problem.RequestBodies;
+import org.newsflow.publish.subscription.ArticleFeatures;
+import org.newsflow.publish.subscription.Subscription;
+import org.newsflow.publish.subscription.SubscriptionFilter;
+import org.newsflow.publish.subscription.SubscriptionResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+
+/**
+ * Live streams as Server-Sent Events. A subscription's stream sends what its feed receives (event id = feed
+ * cursor, event name = new, update or kill); an ad-hoc stream applies a filter given in the query to every
+ * published version (event id = its position in the publication log). Both resume after {@code Last-Event-ID}
+ * (or {@code ?from=}), and send a comment every 15 s of silence so that proxies keep the connection.
+ */
+@Path("/v1/stream")
+@io.smallrye.common.annotation.Blocking
+public class StreamResource {
+
+    private static final long HEARTBEAT_MILLIS = 15_000;
+    private static final int BATCH = 100;
+
+    private final SubscriptionResource subscriptions;
+    private final FeedResource feeds;
+    private final FeedSignal signal;
+    private final ConsumerAuthenticator authenticator;
+    private final RequestBodies bodies;
+    private final ObjectMapper json;
+    private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "sse-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StreamResource(SubscriptionResource subscriptions, FeedResource feeds, FeedSignal signal,
+            ConsumerAuthenticator authenticator, RequestBodies bodies, ObjectMapper json) {
+        this.subscriptions = subscriptions;
+        this.feeds = feeds;
+        this.signal = signal;
+        this.authenticator = authenticator;
+        this.bodies = bodies;
+        this.json = json;
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        streams.shutdownNow();
+    }
+
+    /** The stream of a subscription (served at /v1/subscriptions/{id}/stream by {@link SubscriptionStreamResource}). */
+    void subscription(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("from") String from,
+            @Context SseEventSink sink, @Context Sse sse) {
+        Subscription subscription = QuarkusTransaction.requiringNew().call(() -> subscriptions.own(authorization, id));
+        String start = lastEventId != null ? lastEventId : from;
+        if (start != null) {
+            feeds.page(subscription, start, "1"); // a foreign or tampered cursor is refused before the stream opens
+        }
+        streams.submit(() -> {
+            String cursor = start;
+            while (!sink.isClosed()) {
+                long seen = signal.generation();
+                String position = cursor;
+                FeedResource.Page page = QuarkusTransaction.requiringNew().call(
+                        () -> feeds.page(Subscription.findById(subscription.id), position, Integer.toString(BATCH)));
+                for (FeedResource.Item item : page.items()) {
+                    if (!send(sink, sse.newEventBuilder().id(item.cursor()).name(item.kind())
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(write(item)).build())) {
+                        return;
+                    }
+                }
+                cursor = page.next();
+                if (page.items().isEmpty() && !idle(sink, sse, seen)) {
+                    return;
+                }
+            }
+        });
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "A live stream of the published versions that meet an ad-hoc filter (Server-Sent Events)",
+            description = "filter: the JSON of a subscription filter, URL-encoded. Without Last-Event-ID it starts now.")
+    public void adHoc(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("filter") String filterJson,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
+        authenticator.consumerId(authorization);
+        if (filterJson == null || filterJson.isBlank()) {
+            throw ProblemException.invalid("query:filter", "required", "filter: the JSON of a subscription filter");
+        }
+        SubscriptionFilter filter;
+        try {
+            filter = SubscriptionFilter.parse(json.readTree(filterJson));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.invalid("query:filter", "json", "filter is not valid JSON: " + e.getOriginalMessage());
+        }
+        long start = position(lastEventId);
+        streams.submit(() -> {
+            long after = start;
+            while (!sink.isClosed()) {
+                long seen = signal.generation();
+                long from = after;
+                List<ArticleVersion> versions = QuarkusTransaction.requiringNew().call(() -> ArticleVersion
+                        .<ArticleVersion> find("id > ?1 order by id", from).page(0, BATCH).list());
+                for (ArticleVersion version : versions) {
+                    after = version.id;
+                    JsonNode event = QuarkusTransaction.requiringNew().call(() -> announced(version));
+                    if (event != null && filter.matches(ArticleFeatures.of(event.get("article"), event.get("enrichment"),
+                            event.path("publisherId").asText(null)))) {
+                        ObjectNode data = json.createObjectNode().put("articleId", version.articleId)
+                                .put("version", version.version).put("publishedAt", version.publishedAt.toString());
+                        data.set("article", event.get("article"));
+                        data.set("enrichment", event.get("enrichment"));
+                        String kind = "canceled".equals(version.pubStatus) ? "kill" : version.version > 1 ? "update" : "new";
+                        if (!send(sink, sse.newEventBuilder().id(Long.toString(version.id)).name(kind)
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.toString()).build())) {
+                            return;
+                        }
+                    }
+                }
+                if (versions.isEmpty() && !idle(sink, sse, seen)) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** The stream's start: after Last-Event-ID, or from the newest version now. */
+    private static long position(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            Supplier<Long> newest = () -> {
+                ArticleVersion last = ArticleVersion.find("order by id desc").firstResult();
+                return last == null ? 0L : last.id;
+            };
+            return QuarkusTransaction.requiringNew().call(newest::get);
+        }
+        try {
+            return Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("header:Last-Event-ID", "stream-position", "Last-Event-ID is not an event id of this stream");
+        }
+    }
+
+    /** The published event of a version, unless a newer version had already been published when it arrived. */
+    private JsonNode announced(ArticleVersion version) {
+        PublishedArticle current = PublishedArticle.findById(version.articleId);
+        if (current != null && current.version > version.version && current.publishedAt.isBefore(version.publishedAt)) {
+            return null; // a late older version: kept in the history, never announced
+        }
+        try {
+            return json.readTree(version.payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored version is JSON", e);
+        }
+    }
+
+    /** Waits for news; sends a heartbeat comment after a quiet while. False when the client has gone. */
+    private boolean idle(SseEventSink sink, Sse sse, long seen) {
+        try {
+            long before = signal.generation();
+            signal.awaitAfter(seen, HEARTBEAT_MILLIS);
+            if (signal.generation() == before) {
+                return send(sink, sse.newEventBuilder().comment("keep-alive").build());
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean send(SseEventSink sink, OutboundSseEvent event) {
+        try {
+            sink.send(event).toCompletableFuture().get();
+            return !sink.isClosed();
+        } catch (Exception e) {
+            sink.close();
+            return false;
+        }
+    }
+
+    private String write(FeedResource.Item item) {
+        try {
+            return json.writeValueAsString(item);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a feed item is always serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.newsflow.publish.stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsflow.contract.ArticleEnriched;
+import org.newsflow.contract.Enrichment;
+import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.StableIds;
+import org.newsflow.contract.Topics;
+import org.newsflow.testing.KafkaAndPostgresResource;
+import org.newsflow.testing.TopicWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** Live streams read by a plain HTTP client as Server-Sent Events, and resumed after the last event id. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "newsflow_publish_test"))
+class StreamTest {
+
+    private static final String ENERGY = "http://cv.iptc.org/newscodes/mediatopic/20000256";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    ObjectMapper json;
+
+    String consumer;
+    final String publisher = "stream-wire-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** One server-sent event. */
+    record Event(String id, String name, JsonNode data) {
+    }
+
+    @BeforeEach
+    void consumer() {
+        consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body("{\"id\": \"stream-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+    }
+
+    @Test
+    void aSubscriptionStreamSendsWhatArrivesAndResumesAfterTheLastEventId() throws Exception {
+        String subscription = given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body("{\"name\": \"live\", \"filter\": {\"all\": {\"sources\": [\"" + publisher + "\"]}}}")
+                .post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+        String first = uniqueUri();
+        String second = uniqueUri();
+
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        var connection = listen("/v1/subscriptions/" + subscription + "/stream", null, events);
+        publish(first, 1, "usable");
+        Event received = events.poll(20, TimeUnit.SECONDS);
+        connection.close();
+        assertThat(received).isNotNull();
+        assertThat(received.name()).isEqualTo("new");
+        assertThat(received.data().at("/article/uri").asText()).isEqualTo(first);
+
+        publish(second, 1, "usable"); // arrives while nobody listens
+        BlockingQueue<Event> resumed = new LinkedBlockingQueue<>();
+        var again = listen("/v1/subscriptions/" + subscription + "/stream", received.id(), resumed);
+        Event next = resumed.poll(20, TimeUnit.SECONDS);
+        again.close();
+        assertThat(next).isNotNull();
+        assertThat(next.data().at("/article/uri").asText()).isEqualTo(second);
+    }
+
+    @Test
+    void anAdHocStreamFiltersLiveArticles() throws Exception {
+        String filter = "{\"all\": {\"sources\": [\"" + publisher + "\"], \"languages\": [\"de\"]}}";
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        var connection = listen("/v1/stream?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), null, events);
+        Thread.sleep(300);
+        String english = uniqueUri();
+        String german = uniqueUri();
+        publish(english, 1, "usable");
+        publishIn(german, "de");
+
+        Event received = events.poll(20, TimeUnit.SECONDS);
+        connection.close();
+        assertThat(received).isNotNull();
+        assertThat(received.data().at("/article/uri").asText()).isEqualTo(german);
+        assertThat(received.data().at("/articleId").asText()).isEqualTo(StableIds.articleId(publisher, german));
+    }
+
+    @Test
+    void aStreamWithABadFilterOrCursorIsRefusedBeforeItOpens() {
+        given().header("Authorization", consumer).queryParam("filter", "{\"all\": {\"subjects\": [\"123\"]}}")
+                .get("/v1/stream").then().statusCode(400).contentType("application/problem+json");
+        given().get("/v1/stream").then().statusCode(401);
+    }
+
+    /** Reads the stream on a background thread into {@code events}; close the returned stream to hang up. */
+    private InputStream listen(String path, String lastEventId, BlockingQueue<Event> events) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", consumer)
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        InputStream body = response.body();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String id = null;
+                String name = null;
+                List<String> data = new ArrayList<>();
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.add(line.substring(5).strip());
+                    } else if (line.isEmpty() && !data.isEmpty()) {
+                        events.add(new Event(id, name, json.readTree(String.join("\n", data))));
+                        data.clear();
+                    }
+                }
+            } catch (IOException e) {
+                // hung up
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return body;
+    }
+
+    private void publish(String uri, int version, String pubStatus) throws IOException {
+        send(uri, version, pubStatus, "en");
+    }
+
+    private void publishIn(String uri, String language) throws IOException {
+        send(uri, 1, "usable", language);
+    }
+
+    private void send(String uri, int version, String pubStatus, String language) throws IOException {
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/ferry-timetable.json")) {
+            article = (ObjectNode) json.readTree(in);
+        }
+        article.put("uri", uri).put("version", Integer.toString(version)).put("pubStatus", pubStatus).put("language", language);
+        article.putArray("subjects").addObject().put("name", "energy and resource").put("uri", ENERGY);
+        Enrichment enrichment = new Enrichment("0.7.0", language, "publisher", 1.0, 31, List.of("ferry"), List.of(),
+                List.of(), null, null, "story-x", List.of(), Instant.parse("2026-11-28T09:00:01Z"));
+        ArticleEnriched event = new ArticleEnriched(StableIds.articleId(publisher, uri), UUID.randomUUID().toString(),
+                publisher, Instant.parse("2026-11-28T09:00:00Z"), article, enrichment);
+        TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, uri, UUID.randomUUID().toString(), EventTypes.ARTICLE_ENRICHED,
+                json.writeValueAsString(event));
+    }
+
+    private static String uniqueUri() {
+        return "urn:newsroom:stream:" + UUID.randomUUID();
+    }
+}
