@@ -1,0 +1,209 @@
+package org.newsflow.publish.search;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newsflow.publish.article.PublishedArticle;
+import org.newsflow.publish.problem.ProblemException;
+import org.newsflow.publish.subscription.ArticleFeatures;
+import org.newsflow.publish.subscription.Field;
+import org.newsflow.publish.subscription.SubscriptionFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Search over the current versions of the published articles (killed ones are gone): a text query, the same
+ * filters as subscriptions — one query parameter per field ({@code subjects=04000000&countries=AZ,GE}: all must
+ * hold, any value of each) or a whole filter as JSON ({@code filter=}) — a date range, newest or oldest first,
+ * paged with an opaque cursor. Words and names are compared without case or accents. Each request reads at
+ * most the 5,000 newest (or oldest) articles of its date range; a full-text index is the next step.
+ */
+@Path("/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ArticleSearch {
+
+    private static final int SCAN_LIMIT = 5_000;
+
+    /** One hit. */
+    public record Hit(String articleId, String uri, int version, String headline, String language, Instant publishedAt,
+            JsonNode article, JsonNode enrichment) {
+    }
+
+    /** A page of results. */
+    public record Results(List<Hit> items, String next) {
+    }
+
+    private final ObjectMapper json;
+
+    ArticleSearch(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Search published articles", description = "q: words that must all appear (headline or "
+            + "text); subjects, people, organisations, places, countries, sources, languages, keywords: comma-separated "
+            + "values, every given field must match; filter: a subscription filter as JSON; from, to: ISO-8601 "
+            + "instants; sort: newest (default) or oldest; limit: 1-100 (20); cursor: next of the previous page.")
+    public Results search(@QueryParam("q") String q, @QueryParam("filter") String filterJson,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        SubscriptionFilter filter = filter(filterJson, uri);
+        boolean oldest = "oldest".equals(sort);
+        if (sort != null && !oldest && !"newest".equals(sort)) {
+            throw ProblemException.invalid("query:sort", "known-sort", "sort: newest or oldest");
+        }
+        int size = limit(limit);
+        Instant since = instant("query:from", from);
+        Instant until = instant("query:to", to);
+        String[] position = cursor == null || cursor.isBlank() ? null : position(cursor);
+        List<String> words = q == null ? List.of() : List.of(SubscriptionFilter.fold(q).split(" ")).stream()
+                .filter(w -> !w.isEmpty()).toList();
+
+        StringBuilder where = new StringBuilder("pubStatus <> 'canceled'");
+        Parameters parameters = new Parameters();
+        if (since != null) {
+            where.append(" and publishedAt >= :since");
+            parameters.and("since", since);
+        }
+        if (until != null) {
+            where.append(" and publishedAt < :until");
+            parameters.and("until", until);
+        }
+        if (position != null) {
+            where.append(oldest ? " and (publishedAt > :at or (publishedAt = :at and articleId > :id))"
+                    : " and (publishedAt < :at or (publishedAt = :at and articleId < :id))");
+            parameters.and("at", Instant.parse(position[0])).and("id", position[1]);
+        }
+        String order = oldest ? " order by publishedAt, articleId" : " order by publishedAt desc, articleId desc";
+        List<Hit> hits = new ArrayList<>();
+        PublishedArticle last = null;
+        int scanned = 0;
+        var query = PublishedArticle.<PublishedArticle> find(where + order, parameters);
+        for (int page = 0; hits.size() < size && scanned < SCAN_LIMIT; page++) {
+            List<PublishedArticle> rows = query.page(page, 200).list();
+            for (PublishedArticle row : rows) {
+                scanned++;
+                last = row;
+                Hit hit = hit(row);
+                ArticleFeatures features = ArticleFeatures.of(hit.article(), hit.enrichment(), row.publisherId);
+                if ((filter == null || filter.matches(features)) && allWords(features, words)) {
+                    hits.add(hit);
+                    if (hits.size() == size) {
+                        break;
+                    }
+                }
+            }
+            if (rows.size() < 200) {
+                last = hits.size() == size ? last : null;
+                break;
+            }
+        }
+        String next = last == null ? null : encode(last.publishedAt, last.articleId);
+        return new Results(hits, next);
+    }
+
+    private static boolean allWords(ArticleFeatures features, List<String> words) {
+        return words.stream().allMatch(w -> features.has(Field.TEXT, java.util.Set.of(w)));
+    }
+
+    private SubscriptionFilter filter(String filterJson, UriInfo uri) {
+        ObjectNode all = json.createObjectNode();
+        for (Field field : Field.values()) {
+            String values = uri.getQueryParameters().getFirst(field.json());
+            if (values != null && field != Field.TEXT) {
+                var array = all.putArray(field.json());
+                for (String value : values.split(",")) {
+                    array.add(value.strip());
+                }
+            }
+        }
+        try {
+            ObjectNode filter = filterJson == null || filterJson.isBlank() ? json.createObjectNode()
+                    : (ObjectNode) json.readTree(filterJson);
+            if (!all.isEmpty()) {
+                ObjectNode merged = filter.has("all") ? (ObjectNode) filter.get("all") : filter.putObject("all");
+                merged.setAll(all);
+            }
+            return filter.isEmpty() ? null : SubscriptionFilter.parse(filter);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+            throw ProblemException.invalid("query:filter", "json", "filter: a subscription filter as a JSON object");
+        }
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 20;
+        }
+        try {
+            int size = Integer.parseInt(limit);
+            if (size >= 1 && size <= 100) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("query:limit", "range", "limit: a whole number from 1 to 100");
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "iso-8601", field.substring(6) + ": a date (2026-11-28) or an instant "
+                    + "(2026-11-28T09:00:00Z)");
+        }
+    }
+
+    private static String encode(Instant at, String articleId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + articleId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] position(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            Instant.parse(parts[0]);
+            if (parts.length != 2 || parts[1].length() > 36) {
+                throw new IllegalArgumentException();
+            }
+            return parts;
+        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            throw ProblemException.invalid("query:cursor", "search-cursor", "the cursor is not the next of a search page");
+        }
+    }
+
+    private Hit hit(PublishedArticle row) {
+        try {
+            JsonNode article = json.readTree(row.article);
+            return new Hit(row.articleId, row.uri, row.version, row.headline, row.language, row.publishedAt, article,
+                    json.readTree(row.enrichment));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored article is JSON", e);
+        }
+    }
+}
