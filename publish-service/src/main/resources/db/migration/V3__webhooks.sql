@@ -40,3 +40,6 @@ CREATE TABLE webhook_attempt (
     duration_ms  BIGINT      NOT NULL
 );
 CREATE INDEX webhook_attempt_delivery ON webhook_attempt (delivery_id);
+
+-- Kafka channel of a subscription: its own topic newsflow.sub.<name> (one subscription per topic).
+ALTER TABLE subscription ADD COLUMN kafka_topic VARCHAR(255);

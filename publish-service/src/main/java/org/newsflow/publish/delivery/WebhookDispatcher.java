@@ -34,7 +34,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends webhook messages: for every subscription its oldest pending message, so that each subscription receives
+ * Sends pushed messages — webhooks, and the records of Kafka-channel subscriptions (an acknowledgement counts as
+ * 2xx): for every subscription its oldest pending message, so that each subscription receives
  * in order, several subscriptions at once. 2xx is delivered; 410 disables the subscription; any other 4xx but 408
  * and 429 is refused for good (failed, re-sendable); 408, 429, 5xx, a timeout or no connection is retried after
  * the back-off schedule with jitter (a 429's Retry-After is honoured). Redirects are not followed. Every attempt
@@ -48,6 +49,7 @@ public class WebhookDispatcher {
 
     private final PublishConfig.Webhooks config;
     private final UrlGuard guard;
+    private final KafkaRouting kafka;
     private final ObjectMapper json;
     private final HttpClient http;
     private final Object signal = new Object();
@@ -56,7 +58,8 @@ public class WebhookDispatcher {
     private Thread loop;
     private ExecutorService senders;
 
-    WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json) {
+    WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json, KafkaRouting kafka) {
+        this.kafka = kafka;
         this.config = config.webhooks();
         this.guard = guard;
         this.json = json;
@@ -128,7 +131,8 @@ public class WebhookDispatcher {
                 WebhookDelivery.PENDING, Instant.now()).page(0, PARALLEL * 4).stream().map(d -> d.id).toList();
     }
 
-    private record Message(String url, String secret, String messageId, String body) {
+    private record Message(String url, String secret, String messageId, String body, String topic, String key,
+            String type, String subject) {
     }
 
     private void attempt(long deliveryId) {
@@ -140,6 +144,23 @@ public class WebhookDispatcher {
         Integer status = null;
         String error = null;
         String retryAfter = null;
+        if (message.topic() != null) {
+            try {
+                kafka.send(message.topic(), message.key(), message.messageId(), message.type(), message.subject(),
+                        message.body(), config.timeout());
+                status = 200; // acknowledged by the broker
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                error = "Kafka did not acknowledge: " + e;
+            }
+            long millis = Duration.between(started, Instant.now()).toMillis();
+            Integer answered = status;
+            String failure = error;
+            QuarkusTransaction.requiringNew().run(() -> record(deliveryId, answered, failure, null, started, millis));
+            return;
+        }
         try {
             URI target = guard.check("webhook.url", message.url());
             long timestamp = started.getEpochSecond();
@@ -174,7 +195,7 @@ public class WebhookDispatcher {
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
         Subscription subscription = Subscription.findById(delivery.subscriptionId);
         if (subscription == null || subscription.deletedAt != null || !"active".equals(subscription.status)
-                || subscription.webhookUrl == null) {
+                || (subscription.webhookUrl == null && subscription.kafkaTopic == null)) {
             delivery.status = WebhookDelivery.FAILED;
             delivery.lastError = "the subscription is deleted, disabled or has no webhook";
             return null;
@@ -194,7 +215,9 @@ public class WebhookDispatcher {
                     .put("version", version.version);
             data.set("article", published.get("article"));
             data.set("enrichment", published.get("enrichment"));
-            return new Message(subscription.webhookUrl, subscription.webhookSecret, delivery.messageId, json.writeValueAsString(body));
+            return new Message(subscription.webhookUrl, subscription.webhookSecret, delivery.messageId,
+                    json.writeValueAsString(body), subscription.kafkaTopic, version.uri,
+                    "org.newsflow." + body.get("type").asText() + ".v1", delivery.articleId);
         } catch (IOException e) {
             throw new IllegalStateException("a stored version is JSON", e);
         }

@@ -45,7 +45,7 @@ public class FanOut {
         Instant now = Instant.now();
         Set<String> pushed = targets.isEmpty() ? Set.of() : new java.util.HashSet<>(
                 org.newsflow.publish.subscription.Subscription.<org.newsflow.publish.subscription.Subscription> list(
-                        "id in ?1 and channel = 'webhook' and status = 'active' and deletedAt is null", targets)
+                        "id in ?1 and channel in ('webhook', 'kafka') and status = 'active' and deletedAt is null", targets)
                         .stream().map(s -> s.id).toList());
         for (String subscriptionId : targets) {
             FeedEntry entry = new FeedEntry();

@@ -42,6 +42,10 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** The topic of channel kafka ({@code newsflow.sub.<name>}). */
+    @Column(name = "kafka_topic")
+    public String kafkaTopic;
+
     /** Where webhooks go (channel webhook). */
     @Column(name = "webhook_url")
     public String webhookUrl;

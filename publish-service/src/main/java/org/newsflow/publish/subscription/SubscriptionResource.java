@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newsflow.publish.consumer.ConsumerAuthenticator;
+import org.newsflow.publish.delivery.KafkaRouting;
 import org.newsflow.publish.problem.ProblemException;
 import org.newsflow.publish.problem.RequestBodies;
 
@@ -49,10 +50,13 @@ public class SubscriptionResource {
     private final ObjectMapper json;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private final org.newsflow.publish.delivery.UrlGuard guard;
+    private final KafkaRouting routing;
 
     SubscriptionResource(ConsumerAuthenticator authenticator, RequestBodies bodies, SubscriptionIndex index, ObjectMapper json,
-            jakarta.transaction.TransactionSynchronizationRegistry transactions, org.newsflow.publish.delivery.UrlGuard guard) {
+            jakarta.transaction.TransactionSynchronizationRegistry transactions, org.newsflow.publish.delivery.UrlGuard guard,
+            KafkaRouting routing) {
         this.guard = guard;
+        this.routing = routing;
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.index = index;
@@ -159,11 +163,19 @@ public class SubscriptionResource {
             if (subscription.webhookSecret == null) {
                 subscription.webhookSecret = org.newsflow.publish.delivery.WebhookSigner.newSecret();
             }
+        } else if (channel.equals("kafka")) {
+            String topic = KafkaRouting.PREFIX + request.path("channel").path("topic").asText("");
+            boolean taken = Subscription.count("kafkaTopic = ?1 and id <> ?2 and deletedAt is null", topic, subscription.id) > 0;
+            if (taken) {
+                throw new ProblemException(409, "topic-taken", "Conflict", "Another subscription writes to " + topic + ".");
+            }
+            subscription.kafkaTopic = routing.topicFor(request.path("channel").path("topic").asText(null));
+            subscription.webhookUrl = null;
         } else if (channel.equals("feed")) {
             subscription.webhookUrl = null;
+            subscription.kafkaTopic = null;
         } else {
-            throw ProblemException.invalid("channel.type", "known-channel",
-                    "channel.type: feed (pull) or webhook (pushed); kafka is not offered yet");
+            throw ProblemException.invalid("channel.type", "known-channel", "channel.type: feed (pull), webhook or kafka");
         }
         subscription.name = name;
         subscription.filter = request.get("filter").toString();
@@ -177,6 +189,9 @@ public class SubscriptionResource {
             com.fasterxml.jackson.databind.node.ObjectNode channel = json.createObjectNode().put("type", subscription.channel);
             if (subscription.webhookUrl != null) {
                 channel.put("url", subscription.webhookUrl);
+            }
+            if (subscription.kafkaTopic != null) {
+                channel.put("topic", subscription.kafkaTopic);
             }
             return new SubscriptionView(subscription.id, subscription.name, json.readTree(subscription.filter), channel,
                     subscription.status, subscription.statusReason, "/v1/subscriptions/" + subscription.id + "/feed",

@@ -1,0 +1,107 @@
+package org.newsflow.publish.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.publish.problem.ProblemException;
+
+/**
+ * The Kafka channel: a subscription's own topic {@code newsflow.sub.<name>}, created when the subscription is
+ * saved, and the producer that writes its messages (binary CloudEvents, key = article uri, idempotent,
+ * {@code acks=all}). Messages go through the same ordered, retried queue as webhooks.
+ */
+@ApplicationScoped
+public class KafkaRouting {
+
+    public static final String PREFIX = "newsflow.sub.";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+    private final String bootstrap;
+    private volatile KafkaProducer<String, String> producer;
+
+    KafkaRouting(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** The topic for a requested name, created if it does not exist yet. */
+    public String topicFor(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ProblemException.invalid("channel.topic", "topic-name",
+                    "channel.topic: 1–100 characters, lower-case letters, digits, '.', '_' and '-'; the topic is newsflow.sub.<topic>");
+        }
+        String topic = PREFIX + name;
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrap);
+        properties.put("request.timeout.ms", "10000");
+        try (Admin admin = Admin.create(properties)) {
+            admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.empty(), java.util.Optional.empty())))
+                    .all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new ProblemException(503, "kafka-unavailable", "Service Unavailable",
+                        "the topic " + topic + " could not be created: " + e.getCause().getMessage());
+            }
+        } catch (TimeoutException e) {
+            throw new ProblemException(503, "kafka-unavailable", "Service Unavailable", "Kafka did not answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "kafka-unavailable", "Service Unavailable", "interrupted");
+        }
+        return topic;
+    }
+
+    /** Writes one message and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String messageId, String type, String subject, String body, Duration timeout)
+            throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
+        Map<String, String> headers = Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                CloudEventHeaders.ID, messageId, CloudEventHeaders.TYPE, type,
+                CloudEventHeaders.SOURCE, "/newsflow/publish-service", CloudEventHeaders.SUBJECT, subject,
+                CloudEventHeaders.TIME, java.time.Instant.now().toString(), CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer().send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties properties = new Properties();
+                    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+                    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    producer = new KafkaProducer<>(properties);
+                }
+            }
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
