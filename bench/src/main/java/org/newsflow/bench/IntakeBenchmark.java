@@ -167,7 +167,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static int option(String[] args, String name, int fallback) {
+    static int option(String[] args, String name, int fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);

@@ -188,6 +188,7 @@ final class Pipeline {
         }
         if (service == Service.PUBLISH) {
             env.put("NEWSFLOW_PUBLISH_CURSOR_SECRET", new Publishers(settings).secret("cursor-secret"));
+            env.put("NEWSFLOW_PUBLISH_WEBHOOKS_ALLOW_PRIVATE", "true"); // a local run's receivers are local too
         }
         if (settings.db() == Settings.Database.H2) {
             env.put("QUARKUS_PROFILE", "local");
