@@ -24,6 +24,8 @@ public class NearDuplicateFinder {
 
     private final EnrichConfig.Reprints config;
     private final FingerprintIndex index;
+    /** Word sequences in more than 64 recent articles (boilerplate) are neither stored nor looked up. */
+    private final org.newsflow.enrich.index.HotKeys common = new org.newsflow.enrich.index.HotKeys(64, 200_000);
 
     public NearDuplicateFinder(EnrichConfig config, FingerprintIndex index) {
         this.config = config.reprints();
@@ -32,8 +34,10 @@ public class NearDuplicateFinder {
 
     /** The original this article copies, if any; the article is indexed either way. */
     public Optional<Reprint> findAndRemember(ArticleContext article, String text) {
-        ContentFingerprint fingerprint = ContentFingerprint.of(text, config.shingleWords(), config.sampleRate(),
+        ContentFingerprint all = ContentFingerprint.of(text, config.shingleWords(), config.sampleRate(),
                 config.maxSamples());
+        ContentFingerprint fingerprint = new ContentFingerprint(java.util.Arrays.stream(all.samples())
+                .filter(sample -> !common.addAndCheck(sample)).toArray());
         var since = article.seenAt() == null ? null : article.seenAt().minus(config.window());
         List<FingerprintIndex.Overlap> overlaps = index.overlapping(fingerprint.samples(), since, article.articleId(),
                 config.minShared(), MAX_CANDIDATES);

@@ -45,6 +45,8 @@ public class StoryClusterer {
 
     private final EnrichConfig.Stories config;
     private final StoryIndex index;
+    /** Names in more than 500 recent articles find candidates through the article's rarer names only. */
+    private final org.newsflow.enrich.index.HotKeys common = new org.newsflow.enrich.index.HotKeys(500, 1_000_000);
 
     public StoryClusterer(EnrichConfig config, StoryIndex index) {
         this.config = config.stories();
@@ -79,7 +81,8 @@ public class StoryClusterer {
         double bestSimilarity = 0;
         // looked up by the names that tell stories apart (people, organisations, cities), not by countries alone
         List<String> keys = features.entrySet().stream().filter(f -> f.getValue() >= Kind.CITY.weight)
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).filter(key -> !common.addAndCheck(org.newsflow.enrich.index.HotKeys.hash(key)))
+                .toList();
         for (StoryIndex.Member candidate : index.sharing(keys, from, to, article.articleId(), config.maxCandidates())) {
             int shared = 0;
             for (Map.Entry<String, Integer> feature : features.entrySet()) {

@@ -126,9 +126,11 @@ public class WebhookDispatcher {
 
     /** Per subscription, its oldest pending message, if it is due. */
     private List<Long> dueHeads() {
-        return WebhookDelivery.<WebhookDelivery> find("status = ?1 and nextAttemptAt <= ?2 and id = (select min(e.id) from "
-                + "WebhookDelivery e where e.subscriptionId = subscriptionId and e.status = ?1) order by id",
-                WebhookDelivery.PENDING, Instant.now()).page(0, PARALLEL * 4).stream().map(d -> d.id).toList();
+        // the outer row must be named: unqualified, subscriptionId in the subquery would mean e's own
+        return WebhookDelivery.<WebhookDelivery> find("from WebhookDelivery d where d.status = ?1 and d.nextAttemptAt <= ?2 "
+                + "and d.id = (select min(e.id) from WebhookDelivery e where e.subscriptionId = d.subscriptionId "
+                + "and e.status = ?1) order by d.id", WebhookDelivery.PENDING, Instant.now())
+                .page(0, PARALLEL * 4).stream().map(d -> d.id).toList();
     }
 
     private record Message(String url, String secret, String messageId, String body, String topic, String key,

@@ -215,6 +215,27 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aReceiverThatIsDownHoldsUpOnlyItsOwnSubscription() throws Exception {
+        Receiver down = new Receiver();
+        down.start(0);
+        int port = down.port;
+        down.stop(); // nobody listens there: its messages wait for retries
+        String stuck = given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body("{\"name\": \"stuck\", \"filter\": {\"all\": {\"sources\": [\"" + publisher + "\"]}}, "
+                        + "\"channel\": {\"type\": \"webhook\", \"url\": \"http://127.0.0.1:" + port + "/hook\"}}")
+                .post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+        subscribe();
+
+        publish(uniqueUri(), 1, "usable");
+        publish(uniqueUri(), 1, "usable");
+
+        Awaitility.await().atMost(WAIT).until(() -> receiver.received.size() >= 2);
+        assertThat(given().header("Authorization", consumer).queryParam("status", "pending")
+                .get("/v1/subscriptions/{id}/deliveries", stuck).then().statusCode(200).extract().jsonPath().getList("$"))
+                .hasSize(2);
+    }
+
+    @Test
     void webhookUrlsMustBeHttpAndAUrl() {
         given().header("Authorization", consumer).contentType(ContentType.JSON)
                 .body("{\"name\": \"x\", \"filter\": {\"any\": {\"subjects\": [\"20000256\"]}}, \"channel\": {\"type\": \"webhook\", "
