@@ -27,7 +27,8 @@ CREATE TABLE webhook_delivery (
     delivered_at    TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX webhook_delivery_due ON webhook_delivery (status, next_attempt_at);
-CREATE INDEX webhook_delivery_subscription ON webhook_delivery (subscription_id, id);
+CREATE INDEX webhook_delivery_subscription ON webhook_delivery (subscription_id, status, id);
+CREATE INDEX webhook_delivery_pending ON webhook_delivery (status, subscription_id, id);
 
 CREATE SEQUENCE webhook_attempt_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE webhook_attempt (
