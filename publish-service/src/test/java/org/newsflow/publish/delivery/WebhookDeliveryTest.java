@@ -97,6 +97,9 @@ class WebhookDeliveryTest {
                 if (status == 429) {
                     exchange.getResponseHeaders().add("Retry-After", "0");
                 }
+                if (status == 307) {
+                    exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+                }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
@@ -161,6 +164,18 @@ class WebhookDeliveryTest {
         assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
         assertThat(delivery.get("log").findValuesAsText("statusCode")).startsWith("500", "429");
         assertThat(delivery.at("/log/2/error").asText()).contains("no complete answer");
+    }
+
+    @Test
+    void aRedirectIsNotFollowedButCountsAsAFailedAttempt() throws Exception {
+        JsonNode subscription = subscribe();
+        receiver.answers.add(new int[] { 307, 0 });
+        publish(uniqueUri(), 1, "usable");
+
+        JsonNode delivery = awaitStatus(subscription, "delivered", 1).get(0);
+
+        assertThat(receiver.received).hasSize(2); // the first answer's Location was never visited
+        assertThat(delivery.get("log").findValuesAsText("statusCode")).containsExactly("307", "204");
     }
 
     @Test
