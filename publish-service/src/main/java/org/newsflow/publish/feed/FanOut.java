@@ -20,16 +20,16 @@ public class FanOut {
 
     private final SubscriptionIndex index;
     private final org.newsflow.publish.delivery.WebhookDispatcher webhooks;
-    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    private final org.newsflow.publish.config.AfterCommit afterCommit;
 
     private final FeedSignal signal;
 
     FanOut(SubscriptionIndex index, org.newsflow.publish.delivery.WebhookDispatcher webhooks,
-            jakarta.transaction.TransactionSynchronizationRegistry transactions, FeedSignal signal) {
+            org.newsflow.publish.config.AfterCommit afterCommit, FeedSignal signal) {
         this.signal = signal;
         this.index = index;
         this.webhooks = webhooks;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     /** Records the version in the feeds it belongs to; returns the subscriptions that got it. */
@@ -71,17 +71,10 @@ public class FanOut {
             }
         }
         // every publication wakes live streams and long polls; new messages wake the webhook dispatcher
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                signal.published(); // long-polling readers look again
-                if (!pushed.isEmpty()) {
-                    webhooks.wake();
-                }
+        afterCommit.run(() -> {
+            signal.published(); // long-polling readers and live streams look again
+            if (!pushed.isEmpty()) {
+                webhooks.wake();
             }
         });
         return targets;

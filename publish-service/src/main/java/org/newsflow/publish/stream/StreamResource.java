@@ -26,7 +26,6 @@ import org.newsflow.publish.consumer.ConsumerAuthenticator;
 import org.newsflow.publish.feed.FeedResource;
 import org.newsflow.publish.feed.FeedSignal;
 import org.newsflow.publish.problem.ProblemException;
-import org.newsflow.publish.problem.RequestBodies;
 import org.newsflow.publish.subscription.ArticleFeatures;
 import org.newsflow.publish.subscription.Subscription;
 import org.newsflow.publish.subscription.SubscriptionFilter;
@@ -56,7 +55,6 @@ public class StreamResource {
     private final FeedResource feeds;
     private final FeedSignal signal;
     private final ConsumerAuthenticator authenticator;
-    private final RequestBodies bodies;
     private final ObjectMapper json;
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "sse-stream");
@@ -65,12 +63,11 @@ public class StreamResource {
     });
 
     StreamResource(SubscriptionResource subscriptions, FeedResource feeds, FeedSignal signal,
-            ConsumerAuthenticator authenticator, RequestBodies bodies, ObjectMapper json) {
+            ConsumerAuthenticator authenticator, ObjectMapper json) {
         this.subscriptions = subscriptions;
         this.feeds = feeds;
         this.signal = signal;
         this.authenticator = authenticator;
-        this.bodies = bodies;
         this.json = json;
     }
 

@@ -48,12 +48,12 @@ public class SubscriptionResource {
     private final RequestBodies bodies;
     private final SubscriptionIndex index;
     private final ObjectMapper json;
-    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    private final org.newsflow.publish.config.AfterCommit afterCommit;
     private final org.newsflow.publish.delivery.UrlGuard guard;
     private final KafkaRouting routing;
 
     SubscriptionResource(ConsumerAuthenticator authenticator, RequestBodies bodies, SubscriptionIndex index, ObjectMapper json,
-            jakarta.transaction.TransactionSynchronizationRegistry transactions, org.newsflow.publish.delivery.UrlGuard guard,
+            org.newsflow.publish.config.AfterCommit afterCommit, org.newsflow.publish.delivery.UrlGuard guard,
             KafkaRouting routing) {
         this.guard = guard;
         this.routing = routing;
@@ -61,24 +61,9 @@ public class SubscriptionResource {
         this.bodies = bodies;
         this.index = index;
         this.json = json;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
-    /** Changes the in-memory index only once the change is committed. */
-    private void afterCommit(Runnable change) {
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    change.run();
-                }
-            }
-        });
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -137,7 +122,7 @@ public class SubscriptionResource {
     public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         Subscription subscription = own(authorization, id);
         subscription.deletedAt = Instant.now();
-        afterCommit(() -> index.remove(subscription.id));
+        afterCommit.run(() -> index.remove(subscription.id)); // the index follows committed changes only
         return Response.noContent().build();
     }
 
@@ -181,7 +166,7 @@ public class SubscriptionResource {
         subscription.filter = request.get("filter").toString();
         subscription.channel = channel;
         subscription.updatedAt = Instant.now();
-        afterCommit(() -> index.put(subscription.id, filter));
+        afterCommit.run(() -> index.put(subscription.id, filter));
     }
 
     private SubscriptionView view(Subscription subscription) {
