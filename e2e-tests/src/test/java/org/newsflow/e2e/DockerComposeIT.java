@@ -33,6 +33,7 @@ class DockerComposeIT {
     @Container
     static final ComposeContainer NEWSFLOW = new ComposeContainer(ROOT.resolve("docker-compose.yml").toFile())
             .withEnv("NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN)
+            .withEnv("NEWSFLOW_PUBLISH_CURSOR_SECRET", "compose-test-cursor-secret-0123")
             .withBuild(true)
             .withExposedService("ingest-service", 8081, Wait.forHttp("/q/health/ready").forStatusCode(200)
                     .withStartupTimeout(Duration.ofMinutes(5)))

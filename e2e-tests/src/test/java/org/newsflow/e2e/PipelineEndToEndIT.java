@@ -66,6 +66,7 @@ class PipelineEndToEndIT {
             String database = "newsflow_e2e_" + module.replace("-service", "");
             SERVICES.add(ServiceProcess.start(root, module, Map.of(
                     "NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN,
+                    "NEWSFLOW_PUBLISH_CURSOR_SECRET", "e2e-cursor-secret-0123456789",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database),
                     "QUARKUS_DATASOURCE_USERNAME", TestPostgres.user(),

@@ -11,10 +11,17 @@ public interface PublishConfig {
 
     /**
      * Key that signs feed cursors, so that a cursor cannot be forged or used for another subscription (env
-     * NEWSFLOW_PUBLISH_CURSOR_SECRET). Set it in production; changing it invalidates cursors handed out.
+     * NEWSFLOW_PUBLISH_CURSOR_SECRET), at least 16 characters. Required outside dev and test: a default
+     * would let anyone who read this code forge cursors. Changing it invalidates the cursors handed out.
      */
-    @WithDefault("newsflow-local-cursor-secret")
     String cursorSecret();
+
+    /**
+     * How often each instance re-reads subscriptions changed by other instances (they share the database);
+     * its own changes apply at once.
+     */
+    @WithDefault("5s")
+    java.time.Duration subscriptionRefresh();
 
     /** Most feed items per page. */
     @WithDefault("100")

@@ -26,6 +26,10 @@ public class FeedCursor {
     private final byte[] secret;
 
     FeedCursor(PublishConfig config) {
+        if (config.cursorSecret().strip().length() < 16) {
+            throw new IllegalStateException("newsflow.publish.cursor-secret (NEWSFLOW_PUBLISH_CURSOR_SECRET) must be at "
+                    + "least 16 characters: it signs feed cursors");
+        }
         this.secret = config.cursorSecret().getBytes(StandardCharsets.UTF_8);
     }
 

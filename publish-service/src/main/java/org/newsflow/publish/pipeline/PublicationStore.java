@@ -1,6 +1,7 @@
 package org.newsflow.publish.pipeline;
 
 import org.newsflow.publish.feed.FanOut;
+import org.newsflow.publish.search.SearchIndex;
 import org.newsflow.publish.subscription.ArticleFeatures;
 
 import java.time.Instant;
@@ -28,10 +29,12 @@ public class PublicationStore {
 
     private final ObjectMapper json;
     private final FanOut fanOut;
+    private final SearchIndex searchIndex;
 
-    PublicationStore(ObjectMapper json, FanOut fanOut) {
+    PublicationStore(ObjectMapper json, FanOut fanOut, SearchIndex searchIndex) {
         this.json = json;
         this.fanOut = fanOut;
+        this.searchIndex = searchIndex;
     }
 
     /** The event to emit for {@code enriched}, or empty when there is nothing to announce. */
@@ -78,8 +81,15 @@ public class PublicationStore {
             current.article = write(enriched.article());
             current.enrichment = write(enriched.enrichment());
             current.persist();
-            fanOut.deliver(enriched.articleId(), version, "canceled".equals(pubStatus), history.eventId,
-                    ArticleFeatures.of(enriched.article(), json.valueToTree(enriched.enrichment()), enriched.publisherId()));
+            boolean killed = "canceled".equals(pubStatus);
+            ArticleFeatures features = ArticleFeatures.of(enriched.article(), json.valueToTree(enriched.enrichment()),
+                    enriched.publisherId());
+            if (killed) {
+                searchIndex.remove(enriched.articleId());
+            } else {
+                searchIndex.index(enriched.articleId(), features);
+            }
+            fanOut.deliver(enriched.articleId(), version, killed, history.eventId, features);
         }
 
         ProcessedEvent done = new ProcessedEvent();

@@ -6,7 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -28,22 +32,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Search over the current versions of the published articles (killed ones are gone): a text query, the same
  * filters as subscriptions — one query parameter per field ({@code subjects=04000000&countries=AZ,GE}: all must
  * hold, any value of each) or a whole filter as JSON ({@code filter=}) — a date range, newest or oldest first,
- * paged with an opaque cursor. Words and names are compared without case or accents. Each request reads at
- * most the 5,000 newest (or oldest) articles of its date range; a full-text index is the next step.
+ * paged with an opaque cursor. Words and names are compared without case or accents. An inverted index of terms
+ * ({@link SearchIndex}) narrows each request to the articles that can match, so old articles are found as
+ * quickly as new ones.
  */
 @Path("/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class ArticleSearch {
 
-    private static final int SCAN_LIMIT = 5_000;
+    /** Rows one request reads at most; a page cut short by it still ends with the cursor to go on from. */
+    private static final int MAX_ROWS_READ = 2_000;
 
     /** One hit. */
     public record Hit(String articleId, String uri, int version, String headline, String language, Instant publishedAt,
@@ -81,31 +86,47 @@ public class ArticleSearch {
         List<String> words = q == null ? List.of() : List.of(SubscriptionFilter.fold(q).split(" ")).stream()
                 .filter(w -> !w.isEmpty()).toList();
 
-        StringBuilder where = new StringBuilder("pubStatus <> 'canceled'");
-        Parameters parameters = new Parameters();
+        List<Set<Long>> required = requiredTerms(filter, words);
+        StringBuilder sql = new StringBuilder("SELECT p.* FROM published_article p WHERE p.pub_status <> 'canceled'");
+        Map<String, Object> parameters = new HashMap<>();
         if (since != null) {
-            where.append(" and publishedAt >= :since");
-            parameters.and("since", since);
+            sql.append(" AND p.published_at >= :since");
+            parameters.put("since", since);
         }
         if (until != null) {
-            where.append(" and publishedAt < :until");
-            parameters.and("until", until);
+            sql.append(" AND p.published_at < :until");
+            parameters.put("until", until);
         }
-        if (position != null) {
-            where.append(oldest ? " and (publishedAt > :at or (publishedAt = :at and articleId > :id))"
-                    : " and (publishedAt < :at or (publishedAt = :at and articleId < :id))");
-            parameters.and("at", Instant.parse(position[0])).and("id", position[1]);
+        for (int i = 0; i < required.size(); i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM search_term t").append(i).append(" WHERE t").append(i)
+                    .append(".article_id = p.article_id AND t").append(i).append(".term IN (:terms").append(i).append("))");
+            parameters.put("terms" + i, required.get(i));
         }
-        String order = oldest ? " order by publishedAt, articleId" : " order by publishedAt desc, articleId desc";
+        String after = oldest ? " AND (p.published_at > :at OR (p.published_at = :at AND p.article_id > :id))"
+                : " AND (p.published_at < :at OR (p.published_at = :at AND p.article_id < :id))";
+        String order = oldest ? " ORDER BY p.published_at, p.article_id" : " ORDER BY p.published_at DESC, p.article_id DESC";
+
+        // The terms narrow the rows to candidates; the filter itself decides (phrases, "none", hash collisions).
         List<Hit> hits = new ArrayList<>();
-        PublishedArticle last = null;
-        int scanned = 0;
-        var query = PublishedArticle.<PublishedArticle> find(where + order, parameters);
-        for (int page = 0; hits.size() < size && scanned < SCAN_LIMIT; page++) {
-            List<PublishedArticle> rows = query.page(page, 200).list();
+        Instant at = position == null ? null : Instant.parse(position[0]);
+        String id = position == null ? null : position[1];
+        int read = 0;
+        boolean exhausted = false;
+        while (hits.size() < size && read < MAX_ROWS_READ && !exhausted) {
+            int batch = Math.min(size + 10, MAX_ROWS_READ - read);
+            var query = PublishedArticle.getEntityManager()
+                    .createNativeQuery(sql + (at == null ? "" : after) + order, PublishedArticle.class);
+            parameters.forEach(query::setParameter);
+            if (at != null) {
+                query.setParameter("at", at).setParameter("id", id);
+            }
+            @SuppressWarnings("unchecked")
+            List<PublishedArticle> rows = query.setMaxResults(batch).getResultList();
+            exhausted = rows.size() < batch;
             for (PublishedArticle row : rows) {
-                scanned++;
-                last = row;
+                read++;
+                at = row.publishedAt;
+                id = row.articleId;
                 Hit hit = hit(row);
                 ArticleFeatures features = ArticleFeatures.of(hit.article(), hit.enrichment(), row.publisherId);
                 if ((filter == null || filter.matches(features)) && allWords(features, words)) {
@@ -115,13 +136,36 @@ public class ArticleSearch {
                     }
                 }
             }
-            if (rows.size() < 200) {
-                last = hits.size() == size ? last : null;
-                break;
+        }
+        // A full page, or a page cut short by the read limit, goes on from the last row read.
+        boolean more = hits.size() == size || (!exhausted && read >= MAX_ROWS_READ);
+        return new Results(hits, more && at != null ? encode(at, id) : null);
+    }
+
+    /**
+     * For each "all" criterion and each query word, the terms of which an article needs at least one; the "any"
+     * group as one such set. "none" cannot narrow and is checked on the rows alone.
+     */
+    private static List<Set<Long>> requiredTerms(SubscriptionFilter filter, List<String> words) {
+        List<Set<Long>> required = new ArrayList<>();
+        for (String word : words) {
+            required.add(Set.of(SearchTerms.required(Field.TEXT, word)));
+        }
+        if (filter != null) {
+            filter.all().forEach((field, values) -> required.add(terms(field, values)));
+            if (!filter.any().isEmpty()) {
+                Set<Long> any = new HashSet<>();
+                filter.any().forEach((field, values) -> any.addAll(terms(field, values)));
+                required.add(any);
             }
         }
-        String next = last == null ? null : encode(last.publishedAt, last.articleId);
-        return new Results(hits, next);
+        return required;
+    }
+
+    private static Set<Long> terms(Field field, Set<String> values) {
+        Set<Long> terms = new HashSet<>();
+        values.forEach(value -> terms.add(SearchTerms.required(field, value)));
+        return terms;
     }
 
     private static boolean allWords(ArticleFeatures features, List<String> words) {

@@ -93,6 +93,17 @@ public final class ArticleFeatures {
         return values.getOrDefault(field, Set.of());
     }
 
+    /** The distinct words of headline and body, folded. */
+    public Set<String> textWords() {
+        Set<String> words = new HashSet<>();
+        for (String word : text.split(" ")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
     /** Whether the article has any of {@code wanted} in {@code field} (text: as whole words, in order). */
     public boolean has(Field field, Set<String> wanted) {
         if (field == Field.TEXT) {

@@ -68,8 +68,23 @@ public final class RandomSubscriptions {
         }
     }
 
+    /** A generated article: its ninjs item, the key phrases enrichment found, its publisher. */
+    public record Generated(ObjectNode article, List<String> keywords, String publisher) {
+
+        public ArticleFeatures features() {
+            ObjectNode enrichment = new ObjectMapper().createObjectNode();
+            keywords.forEach(enrichment.putArray("keywords")::add);
+            return ArticleFeatures.of(article, enrichment, publisher);
+        }
+    }
+
     /** An article as publish-service sees it: ninjs item and enrichment. */
     public ArticleFeatures article() {
+        return generated().features();
+    }
+
+    /** A random article. */
+    public Generated generated() {
         ObjectNode article = json.createObjectNode();
         article.put("uri", "urn:bench:" + random.nextLong()).put("language", pick(LANGUAGES));
         article.putArray("headlines").addObject().put("value", "News about " + pick(KEYWORDS));
@@ -90,10 +105,7 @@ public final class RandomSubscriptions {
         for (int i = 0; i < 2; i++) {
             places.addObject().put("name", "x").put("uri", "http://cv.iptc.org/newscodes/iso3166-1a2/" + pick(COUNTRIES));
         }
-        ObjectNode enrichment = json.createObjectNode();
-        ArrayNode keywords = enrichment.putArray("keywords");
-        keywords.add(pick(KEYWORDS)).add(pick(KEYWORDS));
-        return ArticleFeatures.of(article, enrichment, "publisher-" + random.nextInt(20));
+        return new Generated(article, List.of(pick(KEYWORDS), pick(KEYWORDS)), "publisher-" + random.nextInt(20));
     }
 
     private void values(ArrayNode array, String[] from, int count) {

@@ -66,6 +66,11 @@ public class Subscription extends PanacheEntityBase {
         return find("id = ?1 and consumerId = ?2 and deletedAt is null", id, consumerId).firstResultOptional();
     }
 
+    /** Every subscription created, changed or deleted at or after {@code since}. */
+    public static List<Subscription> changedSince(Instant since) {
+        return list("updatedAt >= ?1", since);
+    }
+
     public static List<Subscription> live() {
         return list("deletedAt is null");
     }

@@ -69,6 +69,10 @@ public class SubscriptionIndex {
     }
 
     public synchronized void put(String subscriptionId, SubscriptionFilter filter) {
+        Integer existing = slotOf.get(subscriptionId);
+        if (existing != null && slots[existing].filter().equals(filter)) {
+            return; // unchanged (a refresh re-reads recent changes, this instance's own included)
+        }
         remove(subscriptionId);
         Map<Field, Set<String>> anchors = anchors(filter);
         boolean anchorDecides = filter.any().isEmpty() && filter.none().isEmpty() && filter.all().size() == 1

@@ -122,6 +122,7 @@ public class SubscriptionResource {
     public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         Subscription subscription = own(authorization, id);
         subscription.deletedAt = Instant.now();
+        subscription.updatedAt = subscription.deletedAt; // other instances learn of deletions by this time
         afterCommit.run(() -> index.remove(subscription.id)); // the index follows committed changes only
         return Response.noContent().build();
     }
