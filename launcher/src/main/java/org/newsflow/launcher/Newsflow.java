@@ -22,6 +22,12 @@ public final class Newsflow {
                        score the enrichment against gold labels (eval-dev format); ends with a JSON line
               bench-intake [--articles N] [--concurrency C] [--batch B] [--words W] [--publishers P]
                        measure intake throughput and latency against the running pipeline
+              bench-webhooks [--articles N] [--concurrency C]
+                       push articles and measure webhook delivery end to end (running pipeline)
+              bench-enrich [articles] [words]
+                       enrichment alone on one core: articles/s, p50/p99, time per step, memory
+              bench-match [subscriptions] [articles]
+                       subscription matching: time per article against 10,000 subscriptions
               help     this text
 
             Options:

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -21,6 +23,7 @@ public class SubscriptionRefresh {
 
     private final SubscriptionIndex index;
     private Instant lastLook = Instant.EPOCH;
+    private volatile boolean stopping;
 
     SubscriptionRefresh(SubscriptionIndex index) {
         this.index = index;
@@ -29,6 +32,9 @@ public class SubscriptionRefresh {
     @Scheduled(every = "${newsflow.publish.subscription-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refresh() {
+        if (stopping) {
+            return; // the database may already be closed
+        }
         Instant now = Instant.now();
         for (Subscription subscription : Subscription.changedSince(lastLook.minus(LOOK_BACK))) {
             if (subscription.deletedAt != null) {
@@ -38,5 +44,9 @@ public class SubscriptionRefresh {
             }
         }
         lastLook = now;
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 }
