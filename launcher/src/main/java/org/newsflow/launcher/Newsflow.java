@@ -18,8 +18,9 @@ public final class Newsflow {
               status   show what runs and whether it is ready
               enrich <file-or-folder>
                        print each article enriched (ninjs, one per line), without Kafka or a server
-              eval <folder>
-                       score the enrichment against gold labels (eval-dev format); ends with a JSON line
+              eval [--details] <folder>
+                       score the enrichment against gold labels (eval-dev format); ends with a JSON line;
+                       --details lists per article what was wrong and what was missed
               bench-intake [--articles N] [--concurrency C] [--batch B] [--words W] [--publishers P]
                        measure intake throughput and latency against the running pipeline
               bench-webhooks [--articles N] [--concurrency C]

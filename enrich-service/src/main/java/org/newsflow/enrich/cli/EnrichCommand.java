@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>
  *   ./newsflow enrich [--envelope] &lt;file-or-folder&gt;   one enriched ninjs article per line, inputs in file-name
  *                                                   order; --envelope prints {"article", "enrichment"} instead
- *   ./newsflow eval &lt;folder&gt;                         scores against gold labels (the eval-dev format), ends with a
+ *   ./newsflow eval [--details] &lt;folder&gt;                     scores against gold labels (the eval-dev format), ends with a
  *                                                   JSON line
  * </pre>
  * Inputs are ninjs items, or articles of the evaluation format ({@code headline}, {@code body}, {@code gold}).
@@ -64,8 +64,9 @@ public final class EnrichCommand {
     /** Runs a command; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         boolean envelope = args.length == 3 && args[0].equals("enrich") && args[1].equals("--envelope");
-        if (!(args.length == 2 || envelope) || !(args[0].equals("enrich") || args[0].equals("eval"))) {
-            err.println("usage: ./newsflow enrich [--envelope] <file-or-folder> | ./newsflow eval <folder>");
+        boolean details = args.length == 3 && args[0].equals("eval") && args[1].equals("--details");
+        if (!(args.length == 2 || envelope || details) || !(args[0].equals("enrich") || args[0].equals("eval"))) {
+            err.println("usage: ./newsflow enrich [--envelope] <file-or-folder> | ./newsflow eval [--details] <folder>");
             return 2;
         }
         Path input = Path.of(args[args.length - 1]);
@@ -78,7 +79,7 @@ public final class EnrichCommand {
         if (args[0].equals("enrich")) {
             command.enrich(files, envelope, out);
         } else {
-            new Evaluation(command, command.json).run(files, out);
+            new Evaluation(command, command.json, details).run(files, out);
         }
         return 0;
     }

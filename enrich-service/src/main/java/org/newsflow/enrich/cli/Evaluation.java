@@ -30,9 +30,13 @@ final class Evaluation {
     private final ObjectMapper json;
     private final Map<String, Score> scores = new LinkedHashMap<>();
 
-    Evaluation(EnrichCommand command, ObjectMapper json) {
+    private final boolean details;
+    private PrintStream out;
+
+    Evaluation(EnrichCommand command, ObjectMapper json, boolean details) {
         this.command = command;
         this.json = json;
+        this.details = details;
         for (String task : List.of("people", "organisations", "places", "countries", "language", "subjects", "reprints",
                 "stories")) {
             scores.put(task, new Score());
@@ -40,6 +44,7 @@ final class Evaluation {
     }
 
     void run(List<Path> files, PrintStream out) throws IOException {
+        this.out = out;
         List<String> ids = new ArrayList<>();
         Map<String, String> idByUri = new java.util.HashMap<>();
         List<String> goldStories = new ArrayList<>();
@@ -60,20 +65,20 @@ final class Evaluation {
             nanos += System.nanoTime() - start;
             evaluated++;
             ObjectNode article = result.article();
-            names(scores.get("people"), article.path("people"), gold.path("persons"));
-            names(scores.get("organisations"), article.path("organisations"), gold.path("organisations"));
-            names(scores.get("places"), article.path("places"), gold.path("places"));
-            exact(scores.get("countries"), countries(article.path("places")), strings(gold.path("countries")));
-            exact(scores.get("language"), Set.of(article.path("language").asText("und")),
+            String id = item.path("id").asText();
+            names(id + " people", scores.get("people"), article.path("people"), gold.path("persons"));
+            names(id + " organisations", scores.get("organisations"), article.path("organisations"), gold.path("organisations"));
+            names(id + " places", scores.get("places"), article.path("places"), gold.path("places"));
+            exact(id + " countries", scores.get("countries"), countries(article.path("places")), strings(gold.path("countries")));
+            exact(null, scores.get("language"), Set.of(article.path("language").asText("und")),
                     Set.of(item.path("language").asText()));
             Set<String> goldSubjects = lower(strings(gold.path("subjects")));
-            exact(scores.get("subjects"), subjectLabels(article.path("subjects")), goldSubjects);
+            exact(null, scores.get("subjects"), subjectLabels(article.path("subjects")), goldSubjects);
             if (!goldSubjects.isEmpty()) {
                 withSubjects++;
                 String first = firstTopLevel(article.path("subjects"));
                 topAgrees += first != null && goldSubjects.contains(first) ? 1 : 0;
             }
-            String id = item.path("id").asText();
             ids.add(id);
             idByUri.put(input.path("uri").asText(), id);
             goldStories.add(gold.path("story").asText(""));
@@ -109,7 +114,7 @@ final class Evaluation {
         out.println(json.writeValueAsString(summary));
     }
 
-    private static void names(Score score, JsonNode predicted, JsonNode gold) {
+    private void names(String what, Score score, JsonNode predicted, JsonNode gold) {
         List<String> guesses = new ArrayList<>();
         predicted.forEach(p -> guesses.add(fold(p.path("name").asText(""))));
         List<String> truths = new ArrayList<>();
@@ -126,12 +131,33 @@ final class Evaluation {
             }
         }
         score.add(tp, guesses.size() - tp, truths.size() - matchedTruths.size());
+        if (details) {
+            List<String> extra = guesses.stream().filter(g -> truths.stream().noneMatch(t -> sameName(g, t))).toList();
+            List<String> missed = new ArrayList<>();
+            for (int i = 0; i < truths.size(); i++) {
+                if (!matchedTruths.contains(i)) {
+                    missed.add(truths.get(i));
+                }
+            }
+            report(what, extra, missed);
+        }
     }
 
-    private static void exact(Score score, Set<String> predicted, Set<String> gold) {
+    private void exact(String what, Score score, Set<String> predicted, Set<String> gold) {
         Set<String> hits = new HashSet<>(predicted);
         hits.retainAll(gold);
         score.add(hits.size(), predicted.size() - hits.size(), gold.size() - hits.size());
+        if (details && what != null) {
+            report(what, predicted.stream().filter(p -> !gold.contains(p)).toList(),
+                    gold.stream().filter(g -> !predicted.contains(g)).toList());
+        }
+    }
+
+    /** With --details: what one article got wrong in one task. */
+    private void report(String what, List<String> extra, List<String> missed) {
+        if (!extra.isEmpty() || !missed.isEmpty()) {
+            out.printf("  %-26s wrong: %s   missed: %s%n", what, extra, missed);
+        }
     }
 
     /** Pairwise clustering scores: a pair is positive when both articles share a story. */

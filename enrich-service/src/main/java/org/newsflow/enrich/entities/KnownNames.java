@@ -17,11 +17,16 @@ import java.util.Set;
  */
 final class KnownNames {
 
-    /** A known organisation found at a token position, spanning {@code length} tokens. */
-    record Match(String canonical, int length) {
+    /**
+     * A known organisation found at a token position, spanning {@code length} tokens; {@code form} is how the
+     * article writes it, without a case ending ("Reutersi" → "Reuters").
+     */
+    record Match(String canonical, int length, String form) {
     }
 
     private final Map<String, String> organisations = new HashMap<>(); // form → canonical name
+    /** Multi-word forms by their words' first five letters, for languages that inflect every word. */
+    private final Map<String, String> inflectedForms = new HashMap<>(); // key → form
     private final Set<String> givenNames = new HashSet<>();
     private int longestOrganisation = 1;
     private final Set<String> firstWords = new HashSet<>(); // first word of every form, and the first four letters
@@ -32,6 +37,9 @@ final class KnownNames {
             String[] forms = line.split("\\|");
             for (String form : forms) {
                 names.organisations.put(form.strip(), forms[0].strip());
+                if (form.strip().contains(" ")) {
+                    names.inflectedForms.putIfAbsent(inflectionKey(form.strip()), form.strip());
+                }
                 String firstWord = form.strip().split(" ")[0];
                 names.firstWords.add(firstWord);
                 names.firstWords.add(firstWord.length() >= 4 ? firstWord.substring(0, 4) : firstWord);
@@ -57,15 +65,29 @@ final class KnownNames {
         }
         for (int length = Math.min(longestOrganisation, tokens.size() - i); length >= 1; length--) {
             String phrase = String.join(" ", tokens.subList(i, i + length));
+            String form = phrase;
             String canonical = organisations.get(phrase);
-            for (int cut = 1; canonical == null && inflected && cut <= 2 && phrase.length() - cut >= 4; cut++) {
-                canonical = organisations.get(phrase.substring(0, phrase.length() - cut));
+            for (int cut = 1; canonical == null && inflected && cut <= 3 && phrase.length() - cut >= 4; cut++) {
+                form = phrase.substring(0, phrase.length() - cut);
+                canonical = organisations.get(form);
+            }
+            if (canonical == null && inflected && length > 1) { // "Deutschen Bahn" → Deutsche Bahn
+                form = inflectedForms.get(inflectionKey(phrase));
+                canonical = form == null ? null : organisations.get(form);
             }
             if (canonical != null) {
-                return new Match(canonical, length);
+                return new Match(canonical, length, form);
             }
         }
         return null;
+    }
+
+    private static String inflectionKey(String phrase) {
+        StringBuilder key = new StringBuilder();
+        for (String word : phrase.split(" ")) {
+            key.append(word.length() > 5 ? word.substring(0, 5) : word).append(' ');
+        }
+        return key.toString();
     }
 
     boolean isGivenName(String word) {

@@ -34,6 +34,7 @@ public class NameFinder {
             "Rabbi", "Imam", "Father", "Sister", "Brother", "Detective", "Inspector", "Superintendent", "Constable",
             "Officer", "Manager", "Founder", "Presidente", "Präsident", "Präsidentin", "Ministerin", "Kanzler",
             "Kanzlerin", "Président", "Présidente", "Ministre", "Ministro", "Ministra", "Presiden", "Menteri",
+            "Ketua", "Wakil", "Gubernur", "Bupati", "Walikota", "Jenderal", "Anggota",
             "Президент", "Министр", "Премьер", "Глава", "Директор", "Генерал", "Председатель");
     /** Words that end a sentence without ending in a full stop of their own: "Mr." does not end one. */
     private static final Set<String> ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt",
@@ -42,7 +43,13 @@ public class NameFinder {
     private static final Set<String> REGION_ADJECTIVES = Set.of("African", "European", "Asian", "Arab", "American",
             "Latin", "Nordic", "Scandinavian", "Caribbean", "Pacific", "Atlantic", "Mediterranean", "Balkan", "Baltic",
             "Gulf", "Western", "Eastern", "Northern", "Southern", "Central", "Middle");
-    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "After", "Before", "When", "While", "As", "Since", "With", "From", "To", "Of", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "There", "Here", "What", "Who", "Why", "How", "Mr", "Mrs", "Ms", "Dr", "According", "Earlier", "Later", "Also", "However", "Der", "Die", "Das", "El", "La", "Los", "Las", "Le", "Les", "Os", "Laut", "Weitere", "Meanwhile", "Yet", "Still", "Some", "Many", "One");
+    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "After", "Before", "When", "While", "As", "Since", "With", "From", "To", "Of", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "There", "Here", "What", "Who", "Why", "How", "Mr", "Mrs", "Ms", "Dr", "According", "Earlier", "Later", "Also", "However", "Der", "Die", "Das", "El", "La", "Los", "Las", "Le", "Les", "Os", "Laut", "Weitere", "Meanwhile", "Yet", "Still", "Some", "Many", "One",
+            // sentence-opening prepositions and articles of other languages: "Für Fahrgäste der Deutschen Bahn"
+            "Für", "Mit", "Bei", "Nach", "Von", "Aus", "Auf", "Über", "Unter", "Gegen", "Ohne", "Durch", "Im", "Am",
+            "Beim", "Vom", "Zum", "Zur", "Seit", "Wegen", "Trotz", "Ein", "Eine", "Auch", "Doch", "Nun", "Dies", "Diese",
+            "Pour", "Avec", "Selon", "Dans", "Sur", "Une", "Un", "Ce", "Cette", "Mais", "Según", "Para", "Con", "Por",
+            "Desde", "Sobre", "Una", "Uno", "Pero", "Em", "Com", "Segundo", "Mas", "Uma", "Dengan", "Untuk", "Dalam",
+            "Menurut", "Pada", "Yang", "Dan", "Ini", "Itu");
 
     /** Last words of names of things, not people: "Nobel Prize", "Great Barrier Reef", "City Hall". */
     private static final Set<String> THING_WORDS = Set.of("Prize", "Award", "Awards", "Bowl", "Cup", "Slam", "Open",
@@ -188,8 +195,7 @@ public class NameFinder {
             KnownNames.Match organisation = known.organisationAt(tokens, i, style != Style.ENGLISH);
             if (organisation != null && !continuesAsOrganisation(tokens, i + organisation.length())) {
                 count(organisation.canonical(), Kind.ORGANISATION, kinds, mentions);
-                String form = String.join(" ", tokens.subList(i, i + organisation.length()));
-                written.merge(organisation.canonical(), form, (a, b) -> b.length() > a.length() ? b : a);
+                written.merge(organisation.canonical(), organisation.form(), (a, b) -> b.length() > a.length() ? b : a);
                 i += organisation.length() - 1;
                 continue;
             }
@@ -199,7 +205,13 @@ public class NameFinder {
             int end = i + 1;
             while (end < tokens.size() && (capitalised(tokens.get(end))
                     || (CONNECTORS.contains(tokens.get(end)) && end + 1 < tokens.size() && capitalised(tokens.get(end + 1))))) {
+                if (style == Style.CAPITALISED_NOUNS && known.organisationAt(tokens, end, true) != null) {
+                    break; // "Fahrgäste der Deutschen Bahn": the known name is read on its own
+                }
                 end++;
+            }
+            while (end - 1 > i && CONNECTORS.contains(tokens.get(end - 1))) {
+                end--; // "… der" before a known name
             }
             List<String> run = new ArrayList<>(tokens.subList(i, end));
             for (int cut = 1; cut + 1 < run.size(); cut++) { // "Soviet Union and China": "and" ends a name unless an
@@ -241,10 +253,11 @@ public class NameFinder {
             }
             run = new ArrayList<>(run);
             boolean titled = false;
-            boolean organisationName = run.stream().anyMatch(ORGANISATION_WORDS::contains);
+            boolean organisationName = run.stream().anyMatch(ORGANISATION_WORDS::contains)
+                    || ORGANISATION_ENDINGS.contains(run.get(run.size() - 1));
             while (run.size() > 1 && !organisationName && (TITLES.contains(run.get(0)) || run.get(0).equals("Prime")
                     || run.get(0).equals("Foreign") || gazetteer.countryOfDemonym(run.get(0)) != null
-                    || gazetteer.find(run.get(0)) != null || gazetteer.find(run.get(0) + ".") != null)) {
+                    || leadingPlace(run) || gazetteer.findPrimary(run.get(0) + ".") != null)) {
                 titled |= TITLES.contains(run.get(0)) || run.get(0).equals("Prime");
                 run.remove(0); // "Azerbaijani President Ilham Aliyev" → "Ilham Aliyev"
             }
@@ -252,13 +265,56 @@ public class NameFinder {
                 run.clear();
             }
             boolean afterTitle = i > 0 && TITLES.contains(tokens.get(i - 1));
+            if (titled && run.size() >= 3 && run.size() <= 4 && isAcronym(run.get(0))) {
+                // "Ketua KPU Hasyim Asy'ari": a title, the body's abbreviation, then the person
+                classify(run.get(0), List.of(run.get(0)), false, style, lowercase, kinds, mentions);
+                run = new ArrayList<>(run.subList(1, run.size()));
+            }
             i = end - 1;
             if (run.isEmpty()) {
+                continue;
+            }
+            int pair = pairedNames(run);
+            if (pair > 0) { // "Ganjar Pranowo-Mahfud MD": a ticket of two people
+                String joined = run.get(pair);
+                int dash = joined.indexOf('-');
+                List<String> first = new ArrayList<>(run.subList(0, pair));
+                first.add(joined.substring(0, dash));
+                List<String> second = new ArrayList<>(List.of(joined.substring(dash + 1)));
+                second.addAll(run.subList(pair + 1, run.size()));
+                classify(String.join(" ", first), first, titled || afterTitle, style, lowercase, kinds, mentions);
+                classify(String.join(" ", second), second, titled || afterTitle, style, lowercase, kinds, mentions);
                 continue;
             }
             String name = String.join(" ", run);
             classify(name, run, titled || afterTitle, style, lowercase, kinds, mentions);
         }
+    }
+
+    /**
+     * A place before a name that is not part of it: a country or region ("Kenyan" is a demonym; "Kenya Police
+     * chief …"), or a city before a title ("Moscow Mayor Sergei Sobyanin"). A town before a surname is the
+     * person's given name ("Merrick Garland").
+     */
+    private boolean leadingPlace(List<String> run) {
+        Gazetteer.Entry place = gazetteer.findPrimary(run.get(0));
+        return place != null && (place.country() || place.geonamesId() == null || TITLES.contains(run.get(1)));
+    }
+
+    /**
+     * The index of the word that joins two people's names with a hyphen, each of two words or more ("Anies
+     * Baswedan-Muhaimin Iskandar"), or -1. "Sam Bankman-Fried" is one name: one word after the hyphen.
+     */
+    private static int pairedNames(List<String> run) {
+        for (int k = 1; k + 1 < run.size(); k++) {
+            String word = run.get(k);
+            int dash = word.indexOf('-');
+            if (dash > 0 && dash + 1 < word.length() && word.indexOf('-', dash + 1) < 0
+                    && Character.isUpperCase(word.codePointAt(dash + 1))) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A known organisation followed by an organisation word is part of a longer name ("Apple Daily"). */
@@ -341,7 +397,7 @@ public class NameFinder {
 
     private void classify(String name, List<String> run, boolean titled, Style style, Set<String> lowercase,
             Map<String, Kind> kinds, Map<String, Integer> mentions) {
-        if (gazetteer.find(name) != null || gazetteer.countryOfDemonym(name) != null) {
+        if (gazetteer.findPrimary(name) != null || gazetteer.countryOfDemonym(name) != null) {
             return; // a place, or a nationality
         }
         if (shouted(run.get(0)) && run.size() > 1) {
@@ -384,7 +440,7 @@ public class NameFinder {
         boolean nameShaped = run.get(0).length() > 1 && run.get(run.size() - 1).length() > 1
                 && run.stream().noneMatch(NameFinder::isAcronym)
                 && run.stream().noneMatch(w -> REGION_ADJECTIVES.contains(w) || isCountry(w))
-                && gazetteer.find(String.join(" ", run.subList(0, Math.min(2, run.size())))) == null;
+                && gazetteer.findPrimary(String.join(" ", run.subList(0, Math.min(2, run.size())))) == null;
         if (looksLikeAName && nameShaped && run.size() <= 3 && run.stream().noneMatch(CONNECTORS::contains)
                 && !THING_WORDS.contains(run.get(run.size() - 1))
                 && run.stream().noneMatch(w -> gazetteer.countryOfDemonym(w) != null)) {
@@ -406,7 +462,7 @@ public class NameFinder {
     }
 
     private boolean isCountry(String word) {
-        Gazetteer.Entry entry = gazetteer.find(word);
+        Gazetteer.Entry entry = gazetteer.findPrimary(word);
         return entry != null && entry.country();
     }
 

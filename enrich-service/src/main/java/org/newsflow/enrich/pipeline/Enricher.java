@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.7.0";
+    public static final String VERSION = "0.8.0";
     /** IPTC's vocabulary of ISO 3166-1 alpha-2 country codes. */
     public static final String COUNTRY_URI = "http://cv.iptc.org/newscodes/iso3166-1a2/";
 
@@ -91,8 +91,8 @@ public class Enricher {
         List<KeywordExtractor.Keyword> keyPhrases = times.time("keywords", () -> keywords.extract(text, language.language()));
         keyPhrases.forEach(k -> why.add(new Explanation("keywords", k.phrase(), KeywordExtractor.SOURCE, k.score())));
         List<NameFinder.Found> foundNames = times.time("names", () -> names.find(text, language.language()));
-        List<PlaceFinder.Found> foundPlaces = withoutSurnames(times.time("places", () -> places.find(text, language.language())),
-                foundNames);
+        List<PlaceFinder.Found> foundPlaces = withoutNamesOfOthers(times.time("places",
+                () -> places.find(text, language.language())), foundNames);
         writePlaces(article, foundPlaces, why);
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON, why);
         writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION, why);
@@ -139,12 +139,20 @@ public class Enricher {
         return new Result(article, enrichment, summary);
     }
 
-    /** A town named like a person of the article ("Garland" after "Merrick Garland") is that person. */
-    private static List<PlaceFinder.Found> withoutSurnames(List<PlaceFinder.Found> places, List<NameFinder.Found> names) {
-        java.util.Set<String> surnames = new java.util.HashSet<>();
+    /**
+     * A town named like a person of the article ("Merrick" and "Garland" in "Merrick Garland") is that person; a place that
+     * the article names only as the end of an organisation's name ("Serum Institute of India", "Guardian
+     * Australia") is not a place it mentions.
+     */
+    private static List<PlaceFinder.Found> withoutNamesOfOthers(List<PlaceFinder.Found> places, List<NameFinder.Found> names) {
+        java.util.Set<String> surnames = new java.util.HashSet<>(); // and given names: "Merrick" is a town too
         names.stream().filter(n -> n.kind() == NameFinder.Kind.PERSON && n.name().contains(" "))
-                .forEach(n -> surnames.add(n.name().substring(n.name().lastIndexOf(' ') + 1)));
-        return places.stream().filter(p -> p.country() || !surnames.contains(p.name())).toList();
+                .forEach(n -> surnames.addAll(List.of(n.name().split(" "))));
+        return places.stream().filter(p -> p.country() || !surnames.contains(p.name()))
+                .filter(p -> p.mentions() > names.stream()
+                        .filter(n -> n.kind() == NameFinder.Kind.ORGANISATION && n.name().endsWith(" " + p.name()))
+                        .mapToInt(NameFinder.Found::mentions).sum())
+                .toList();
     }
 
     /** A kill is passed on as it came: there is nothing left to enrich, only consumers to tell. */

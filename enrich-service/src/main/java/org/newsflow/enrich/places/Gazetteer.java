@@ -13,13 +13,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Names of countries (39 languages) and of cities of 100,000 or more, from data derived into the project (see
- * places/PLACES-DATA.md for sources and licences). Loaded once; about 11,000 names.
+ * Names of countries (39 languages), regions, and cities of 15,000 or more (the bigger ones under their other
+ * names and spellings too), from data derived into the project (see places/PLACES-DATA.md for sources and
+ * licences). Loaded once; about 115,000 names.
  */
 public final class Gazetteer {
 
     /** A place a name can stand for. */
     public record Entry(String name, String countryCode, boolean country, long population, String geonamesId) {
+    }
+
+    /** A place and the name of it that a word was read as ("Москве" → Москва, Moscow). */
+    public record Named(Entry entry, String name) {
     }
 
     /**
@@ -36,10 +41,12 @@ public final class Gazetteer {
     private final Map<String, Entry> byName = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
     private final Map<String, String> demonyms = new HashMap<>();
-    private final Map<String, Entry> byStem = new HashMap<>();
+    private final Map<String, Entry> alternates = new HashMap<>();
+    private final Map<String, Named> byStem = new HashMap<>();
     private final List<String> unspacedNames = new ArrayList<>();
-    private final java.util.Set<String> firstWords = new java.util.HashSet<>();
-    private int longest = 1;
+    private final Map<Character, List<String>> unspacedByFirst = new HashMap<>();
+    /** The first word of every name and demonym → the most words a name starting with it has. */
+    private final Map<String, Integer> firstWords = new HashMap<>();
 
     public Gazetteer() {
         read("countries.tsv", fields -> {
@@ -58,32 +65,50 @@ public final class Gazetteer {
                         Long.MAX_VALUE / 2, null));
             }
         });
+        Map<String, Entry> cities = new HashMap<>(); // by GeoNames id
         read("cities.tsv", fields -> {
             String name = fields[0];
             if (name.length() < 4 || AMBIGUOUS_CITIES.contains(name) || byName.containsKey(name)) {
                 return; // a country of that name, or a bigger city of that name, wins
             }
-            byName.put(name, new Entry(name, fields[1], false, Long.parseLong(fields[2]), fields[3]));
+            Entry city = new Entry(name, fields[1], false, Long.parseLong(fields[2]), fields[3]);
+            byName.put(name, city);
+            cities.put(fields[3], city);
+        });
+        // other names of the bigger cities: "Derna" (Darnah), "Ulaanbaatar" (Ulan Bator), "Москва" (Moscow)
+        read("city-names.tsv", fields -> {
+            Entry city = cities.get(fields[1]);
+            if (city != null && !AMBIGUOUS_CITIES.contains(fields[0]) && !byName.containsKey(fields[0])) {
+                alternates.putIfAbsent(fields[0], city);
+            }
         });
         read("demonyms.tsv", fields -> demonyms.put(fields[0], fields[1]));
-        demonyms.keySet().forEach(d -> firstWords.add(d.split(" ")[0]));
-        for (Map.Entry<String, Entry> named : byName.entrySet()) {
+        demonyms.keySet().forEach(d -> firstWords.merge(d.split(" ")[0], d.split(" ").length, Math::max));
+        Map<String, Entry> all = new HashMap<>(alternates);
+        all.putAll(byName);
+        for (Map.Entry<String, Entry> named : all.entrySet()) {
             String name = named.getKey();
-            firstWords.add(name.split(" ")[0]);
+            firstWords.merge(name.split(" ")[0], name.split(" ").length, Math::max);
             if (name.codePoints().anyMatch(Gazetteer::unspaced)) {
                 unspacedNames.add(name);
             }
-            longest = Math.max(longest, name.split(" ").length);
             String stem = stem(name);
             if (!name.contains(" ")) {
                 for (String key : new String[] { stem, name }) { // "Россия" → "Росси…"; "Oslo" → "Oslos"
                     if (key.length() >= 4) {
-                        byStem.merge(key, named.getValue(), (x, y) -> x.population() >= y.population() ? x : y);
+                        byStem.merge(key, new Named(named.getValue(), name),
+                                (x, y) -> x.entry().population() >= y.entry().population() ? x : y);
                     }
                 }
             }
         }
         unspacedNames.sort(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(n -> n));
+        unspacedNames.forEach(n -> unspacedByFirst.computeIfAbsent(n.charAt(0), c -> new ArrayList<>()).add(n));
+    }
+
+    /** Unspaced names that start with {@code first}, longest first. */
+    public List<String> unspacedNamesStartingWith(char first) {
+        return unspacedByFirst.getOrDefault(first, List.of());
     }
 
     /** Names written in scripts without spaces between words (Chinese, Japanese, Thai), longest first. */
@@ -93,7 +118,12 @@ public final class Gazetteer {
 
     /** Whether some name or demonym starts with this word; most words start none, and are skipped at once. */
     public boolean startsAName(String word) {
-        return firstWords.contains(word);
+        return firstWords.containsKey(word);
+    }
+
+    /** The most words of a name or demonym that starts with {@code word}; 0 when none does. */
+    public int longestNameStartingWith(String word) {
+        return firstWords.getOrDefault(word, 0);
     }
 
     static boolean unspaced(int codePoint) {
@@ -105,7 +135,17 @@ public final class Gazetteer {
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
     }
 
+    /** The place of a name, under any of its names. */
     public Entry find(String name) {
+        Entry entry = byName.get(name);
+        return entry != null ? entry : alternates.get(name);
+    }
+
+    /**
+     * The place of a country's or region's name or a city's main name, not of a city's other names: those
+     * include given names ("Vladimir", "Isabela") that must not stop a person's name from being read as one.
+     */
+    public Entry findPrimary(String name) {
         return byName.get(name);
     }
 
@@ -114,12 +154,12 @@ public final class Gazetteer {
      * Россия, "Deutschlands" → Deutschland): the word starts with a one-word name less its final vowels, followed
      * by at most three letters; the longest such stem wins. Null when no name fits.
      */
-    public Entry findInflected(String word) {
+    public Named findInflected(String word) {
         if (word.length() < 5) {
             return null;
         }
         for (int stemLength = word.length(); stemLength >= Math.max(4, word.length() - 3); stemLength--) {
-            Entry candidate = byStem.get(word.substring(0, stemLength)); // the longest stem is the most specific
+            Named candidate = byStem.get(word.substring(0, stemLength)); // the longest stem is the most specific
             if (candidate != null) {
                 return candidate;
             }
@@ -144,10 +184,6 @@ public final class Gazetteer {
     /** The English name of a country. */
     public String countryName(String code) {
         return countryNames.getOrDefault(code, code);
-    }
-
-    public int longestNameInWords() {
-        return longest;
     }
 
     private static void read(String file, Consumer<String[]> row) {

@@ -18,7 +18,7 @@ import org.newsflow.enrich.text.ArticleText;
  * longer name ("China Daily") and skipped, as is a city after a given name ("Merrick Garland"). A demonym
  * ("Kenyan") or an adjective ("U.S. Attorney") counts as a mention of its country but names no place. A word in
  * capitals (a dateline: "NEW YORK") is read as a name. Chinese, Japanese and Thai names are found inside runs of
- * characters; outside English, inflected forms count for their base form. A city counts for its country too.
+ * characters; in languages that inflect names, inflected forms count for their base form. A city counts for its country too.
  * A country is what the article is <em>about</em> when it is named in the headline or the first paragraph, or
  * is the one country mentioned most; a country only implied (by its cities or a demonym) is listed only then.
  * Places are reported in the fullest form the article writes.
@@ -36,7 +36,33 @@ public class PlaceFinder {
     private static final Set<String> NOT_NAME_STARTS = Set.of("In", "At", "From", "To", "The", "And", "Of", "For", "On",
             "By", "Near", "Outside", "Inside", "Across", "Central", "Downtown", "North", "South", "East", "West",
             "Northern", "Southern", "Eastern", "Western", "Greater", "Old", "New", "Upper", "Lower", "En", "Em", "Dans",
-            "À", "Au", "Aus", "Im", "Bei", "Nach", "Von", "Di", "Ke", "Dari", "Del", "Na", "No", "Da", "Desde", "Para");
+            "À", "Au", "Aus", "Im", "Bei", "Nach", "Von", "Di", "Ke", "Dari", "Del", "Na", "No", "Da", "Desde", "Para",
+            "В", "Во", "На", "Из", "С", "Со", "К", "По", "О", "Об", "От", "До", "У", "За", "Под", "Над", "Для", "Из-за");
+
+    private static final Set<String> FEATURE_SUFFIXES = Set.of("Reef", "Strait", "Straits", "Island", "Islands", "Isles",
+            "Sea", "Ocean", "River", "Bay", "Gulf", "Peninsula", "Desert", "Mountains", "Range", "Valley", "Canal",
+            "Coast", "Archipelago", "Basin", "Delta", "Glacier", "Falls", "Volcano", "Plateau", "Lagoon", "Fjord", "Atoll");
+    private static final Set<String> FEATURE_PREFIXES = Set.of("Lake", "Mount", "Mt", "Cape", "Gulf", "Bay", "Isle",
+            "Strait", "Sea");
+    private static final Set<String> AREA_WORDS = Set.of("district", "region", "province", "county", "prefecture",
+            "oblast", "governorate", "archipelago");
+    /** Capitalised words that start a sentence or a name of something else, never a feature's name. */
+    private static final Set<String> NOT_FEATURE_STARTS = Set.of("The", "A", "An", "In", "On", "At", "From", "To", "Of",
+            "And", "Its", "This", "That", "Their", "His", "Her", "Our", "Every", "Each", "Some", "Many", "Most", "New",
+            "Old", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West", "Central", "Upper",
+            "Lower", "Greater", "Pacific", "Atlantic", "Indian", "Arctic", "Federal", "Capital", "Autonomous", "Special",
+            "Administrative", "Metropolitan", "Electoral", "Congressional", "School", "Military", "Health", "Wine");
+
+    /**
+     * Languages that inflect names with endings ("Keenias", "России", "Deutschlands"); in the others ("रोमांचक" is
+     * no form of "रोम", Rome) only whole names count.
+     */
+    private static final Set<String> INFLECTING = Set.of("et", "fi", "hu", "ru", "uk", "be", "pl", "cs", "sk", "sl", "hr",
+            "sr", "bs", "lv", "lt", "de", "el", "tr", "is", "sv", "no", "nb", "nn", "da", "ka", "hy", "az", "kk", "uz");
+
+    /** Languages that elide an article or preposition into the next word: "l'Europe", "dell'Italia". */
+    private static final Set<String> ELIDING = Set.of("fr", "it", "ca");
+    private static final Pattern ELISION = Pattern.compile("^(?:[A-Za-z]{0,4})['’](?=\\p{Lu})");
 
     /** Towns below this population need their country named too. */
     private static final long SMALL_CITY = 100_000;
@@ -80,16 +106,19 @@ public class PlaceFinder {
     }
 
     /**
-     * The places the article names. Outside English, an inflected form ("Keenias", "России") counts for the
+     * The places the article names. In a language that inflects names, an inflected form ("Keenias", "России") counts for the
      * name it inflects, which is what is reported.
      */
     public List<Found> find(ArticleText text, String language) {
-        boolean inflected = language != null && !language.startsWith("en") && !language.equals("und");
+        String base = language == null ? "und" : language.split("-")[0];
+        boolean inflected = INFLECTING.contains(base);
+        boolean english = base.equals("en");
+        boolean elided = ELIDING.contains(base);
         String lead = text.headline() + "\n" + (text.paragraphs().isEmpty() ? "" : text.paragraphs().get(0));
         Map<String, Tally> tallies = new LinkedHashMap<>(); // entry name → tally
-        scan(lead, tallies, true, inflected);
+        scan(lead, tallies, true, inflected, english, elided);
         List<String> rest = text.paragraphs().size() > 1 ? text.paragraphs().subList(1, text.paragraphs().size()) : List.of();
-        scan(String.join("\n", rest), tallies, false, inflected);
+        scan(String.join("\n", rest), tallies, false, inflected, english, elided);
 
         scanUnspaced(text.headline(), tallies, true);
         scanUnspaced(text.body(), tallies, false);
@@ -136,7 +165,8 @@ public class PlaceFinder {
         return found;
     }
 
-    private void scan(String text, Map<String, Tally> tallies, boolean lead, boolean inflected) {
+    private void scan(String text, Map<String, Tally> tallies, boolean lead, boolean inflected, boolean english,
+            boolean elided) {
         List<String> words = new ArrayList<>();
         List<Boolean> joinedToNext = new ArrayList<>(); // only a single space separates the word from the next
         List<Boolean> endsSentence = new ArrayList<>();
@@ -147,7 +177,7 @@ public class PlaceFinder {
             if (!words.isEmpty()) {
                 joinedToNext.set(words.size() - 1, matcher.start() == previousEnd + 1 && text.charAt(previousEnd) == ' ');
             }
-            String word = clean(matcher.group());
+            String word = clean(elided ? withoutElision(matcher.group()) : matcher.group());
             words.add(titleCaseIfShouting(word));
             shouted.add(!word.equals(words.get(words.size() - 1)));
             joinedToNext.add(false);
@@ -159,10 +189,10 @@ public class PlaceFinder {
             if (Character.isLowerCase(first) || Gazetteer.unspaced(first)) {
                 continue; // names start with a capital, in the scripts that have them
             }
-            if (!gazetteer.startsAName(words.get(i)) && !(inflected && words.get(i).length() >= 5)) {
-                continue;
-            }
-            for (int length = Math.min(gazetteer.longestNameInWords(), words.size() - i); length >= 1; length--) {
+            boolean handled = false;
+            int longest = Math.max(gazetteer.longestNameStartingWith(words.get(i)),
+                    inflected && words.get(i).length() >= 5 ? 1 : 0);
+            for (int length = Math.min(longest, words.size() - i); length >= 1; length--) {
                 String phrase = String.join(" ", words.subList(i, i + length));
                 Gazetteer.Entry entry = gazetteer.find(phrase);
                 boolean indirect = false;
@@ -172,8 +202,11 @@ public class PlaceFinder {
                     indirect = entry != null;
                 }
                 if (entry == null && length == 1 && inflected) {
-                    entry = gazetteer.findInflected(phrase);
-                    form = entry == null ? phrase : entry.name();
+                    Gazetteer.Named named = gazetteer.findInflected(phrase);
+                    entry = named == null ? null : named.entry();
+                    form = named == null ? phrase : named.name(); // the name it inflects, in the article's language
+                } else if (entry != null && length == 1 && inflected && gazetteer.findPrimary(phrase) == null) {
+                    form = uninflected(phrase, entry); // "Nairobis" is also a name of Nairobi, but inflects it here
                 }
                 if (entry == null) {
                     continue;
@@ -185,7 +218,11 @@ public class PlaceFinder {
                 if (entry.country() && !indirect && phrase.contains(".") && followedByName) {
                     indirect = true; // "U.S. Attorney": an adjective, not a place
                 } else if (!indirect && followedByName) {
+                    if (english && FEATURE_SUFFIXES.contains(words.get(next))) {
+                        break; // "Torres Strait": a feature named after a town, read below
+                    }
                     i = next - 1; // part of a longer name: "China Daily"
+                    handled = true;
                     break;
                 }
                 boolean afterAGivenName = !entry.country() && !indirect && i > 0 && joinedToNext.get(i - 1)
@@ -207,9 +244,81 @@ public class PlaceFinder {
                     tally.inLead |= lead && !shouted.get(i); // a dateline says where it was written, not what about
                 }
                 i = next - 1;
+                handled = true;
                 break;
             }
+            if (!handled && english) {
+                i = naturalFeature(words, joinedToNext, endsSentence, i, tallies, lead);
+            }
         }
+    }
+
+    /**
+     * A reef, strait, island group, river, mountain or district the gazetteer does not list, by the shape of its
+     * English name: capitalised words ending in a feature word ("Great Barrier Reef", "Torres Strait", "Keppel
+     * Islands"), a feature word before a name ("Lake Victoria", "Mount Kenya", "Gulf of Aden"), or a name before
+     * "district" or "region" ("the Hardanger district"). Not when more capitalised words follow ("Great Barrier
+     * Reef Marine Park Authority" is an organisation). Such a place has no country code. Returns the index of the
+     * last word read.
+     */
+    private static int naturalFeature(List<String> words, List<Boolean> joined, List<Boolean> endsSentence, int i,
+            Map<String, Tally> tallies, boolean lead) {
+        int length = 0;
+        String word = words.get(i);
+        if (FEATURE_PREFIXES.contains(word) && i + 1 < words.size() && joined.get(i)) {
+            boolean of = words.get(i + 1).equals("of") && i + 2 < words.size() && joined.get(i + 1);
+            int nameAt = of ? i + 2 : i + 1;
+            if (capitalised(words.get(nameAt)) && !FEATURE_SUFFIXES.contains(words.get(nameAt))) {
+                length = nameAt - i + 1;
+            }
+        } else if (!NOT_FEATURE_STARTS.contains(word)) {
+            for (int run = 1; run <= 3 && i + run < words.size() && joined.get(i + run - 1) && !endsSentence.get(i + run - 1); run++) {
+                String next = words.get(i + run);
+                if (!capitalised(next)) {
+                    boolean midSentence = i > 0 && joined.get(i - 1) && !endsSentence.get(i - 1);
+                    if (run == 1 && midSentence && AREA_WORDS.contains(next) && !FEATURE_SUFFIXES.contains(word)) {
+                        length = -1; // "the Hardanger district": the name alone
+                    }
+                    break;
+                }
+                if (FEATURE_SUFFIXES.contains(next)) {
+                    length = run + 1;
+                    break;
+                }
+            }
+        }
+        if (length == 0) {
+            return i;
+        }
+        int after = i + Math.abs(length);
+        boolean partOfLongerName = length > 0 && after < words.size() && joined.get(after - 1) && !endsSentence.get(after - 1)
+                && capitalised(words.get(after));
+        if (partOfLongerName) {
+            while (after < words.size() && capitalised(words.get(after)) && joined.get(after - 1)) {
+                after++;
+            }
+            return after - 1;
+        }
+        String name = length < 0 ? word : String.join(" ", words.subList(i, after));
+        Tally tally = tallies.computeIfAbsent(name, k -> new Tally(new Gazetteer.Entry(name, null, false, Long.MAX_VALUE / 2, null)));
+        tally.named++;
+        tally.forms.merge(name, 1, Integer::sum);
+        tally.inLead |= lead;
+        return after - 1;
+    }
+
+    private String uninflected(String word, Gazetteer.Entry entry) {
+        for (int cut = 1; cut <= 3 && word.length() - cut >= 4; cut++) {
+            String shorter = word.substring(0, word.length() - cut);
+            if (entry.equals(gazetteer.find(shorter))) {
+                return shorter;
+            }
+        }
+        return word;
+    }
+
+    private static boolean capitalised(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
     }
 
     /** Chinese, Japanese, Thai: names are found inside runs of characters, longest names first. */
@@ -221,23 +330,27 @@ public class PlaceFinder {
         if (!any) {
             return;
         }
-        StringBuilder rest = new StringBuilder(text);
-        for (String name : gazetteer.unspacedNames()) {
-            boolean katakana = name.codePoints().allMatch(PlaceFinder::katakana);
-            for (int at = rest.indexOf(name); at >= 0; at = rest.indexOf(name, at + name.length())) {
-                if (katakana && ((at > 0 && katakana(rest.charAt(at - 1)))
-                        || (at + name.length() < rest.length() && katakana(rest.charAt(at + name.length()))))) {
-                    continue; // part of a longer katakana word: タイ in ネクタイ is no Thailand
-                }
-                Gazetteer.Entry entry = gazetteer.find(name);
-                Tally tally = tallies.computeIfAbsent(entry.name(), k -> new Tally(entry));
-                tally.named++;
-                tally.forms.merge(name, 1, Integer::sum);
-                tally.inLead |= lead;
-                for (int c = at; c < at + name.length(); c++) {
-                    rest.setCharAt(c, ' '); // a longer name's characters are not read again as a shorter one
+        // left to right, the longest name at each position; a name's characters are not read again
+        for (int at = 0; at < text.length();) {
+            String match = null;
+            for (String name : gazetteer.unspacedNamesStartingWith(text.charAt(at))) {
+                if (text.startsWith(name, at) && !(name.codePoints().allMatch(PlaceFinder::katakana)
+                        && ((at > 0 && katakana(text.charAt(at - 1)))
+                                || (at + name.length() < text.length() && katakana(text.charAt(at + name.length())))))) {
+                    match = name; // (a name inside a longer katakana word is not one: タイ in ネクタイ is no Thailand)
+                    break;
                 }
             }
+            if (match == null) {
+                at++;
+                continue;
+            }
+            Gazetteer.Entry entry = gazetteer.find(match);
+            Tally tally = tallies.computeIfAbsent(entry.name(), k -> new Tally(entry));
+            tally.named++;
+            tally.forms.merge(match, 1, Integer::sum);
+            tally.inLead |= lead;
+            at += match.length();
         }
     }
 
@@ -251,6 +364,11 @@ public class PlaceFinder {
             return word;
         }
         return word.charAt(0) + word.substring(1).toLowerCase();
+    }
+
+    /** "l'Europe" → "Europe", "dell'Italia" → "Italia". */
+    private static String withoutElision(String word) {
+        return ELISION.matcher(word).replaceFirst("");
     }
 
     /** "China's" → "China", "Russia." → "Russia"; "U.S." stays. */

@@ -65,6 +65,23 @@ class EnrichCommandTest {
     }
 
     @Test
+    void evalDetailsListWhatEachArticleGotWrongAndMissed() throws Exception {
+        Files.writeString(folder.resolve("001.json"), """
+                {"id": "own-2", "headline": "Vaccine approved", "language": "en",
+                 "body": "The Serum Institute of India said on Monday that regulators had approved its vaccine.",
+                 "gold": {"persons": ["Asha Rao"], "organisations": ["Serum Institute of India"], "places": [],
+                          "countries": [], "subjects": [], "reprint_of": null, "story": "vaccine"}}
+                """);
+
+        String output = run("eval", "--details", folder.toString());
+
+        // the missed person is listed; India, named only inside the institute's name, is not a place it mentions
+        assertThat(output).contains("own-2 people").contains("missed: [asha rao]");
+        assertThat(output).doesNotContain("own-2 places");
+        assertThat(output).doesNotContain("own-2 organisations");
+    }
+
+    @Test
     void namesMatchAcrossCaseAccentsAndPartialForms() {
         assertThat(Evaluation.sameName(Evaluation.fold("Ilham Aliyev"), Evaluation.fold("aliyev"))).isTrue();
         assertThat(Evaluation.sameName(Evaluation.fold("Jürgen Müller"), Evaluation.fold("Jurgen Muller"))).isTrue();

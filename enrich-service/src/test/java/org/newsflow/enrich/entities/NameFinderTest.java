@@ -37,4 +37,34 @@ class NameFinderTest {
 
         assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).isEmpty();
     }
+
+    @Test
+    void aGivenNameThatIsAlsoATownStillStartsAPersonsName() {
+        // Merrick and Garland are both towns in the United States
+        List<Found> found = FINDER.find(new ArticleText("Statement after the verdict",
+                List.of("U.S. Attorney General Merrick Garland issued a statement after the verdict.",
+                        "The money went to Alameda Research, the founder's trading firm.")));
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Merrick Garland");
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).contains("Alameda Research");
+    }
+
+    @Test
+    void runningMatesJoinedByAHyphenAreTwoPeopleAndATitleBeforeAnAbbreviationIsThePersons() {
+        List<Found> found = FINDER.find(new ArticleText("Hasil pemilu",
+                List.of("Pasangan nomor urut 2 Rina Saputri-Bagus Hartono meraih suara terbanyak, ujar Ketua KPU Dewi Lestari.")),
+                "id");
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name)
+                .contains("Rina Saputri", "Bagus Hartono", "Dewi Lestari");
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).contains("KPU");
+    }
+
+    @Test
+    void aKnownOrganisationInflectedInGermanIsFoundUnderItsName() {
+        List<Found> found = FINDER.find(new ArticleText("Streik beendet",
+                List.of("Für Fahrgäste der Deutschen Bahn beginnt am Montag wieder der normale Betrieb.")), "de");
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).containsExactly("Deutsche Bahn");
+    }
 }

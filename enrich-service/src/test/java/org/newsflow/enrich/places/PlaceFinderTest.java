@@ -91,4 +91,49 @@ class PlaceFinderTest {
 
         assertThat(found).filteredOn(Found::country).extracting(Found::countryCode).containsExactlyInAnyOrder("JP", "US");
     }
+
+    @Test
+    void citiesAreFoundUnderTheirOtherNamesAndSpellings() {
+        List<Found> english = FINDER.find(new ArticleText("Floods in Libya",
+                List.of("Rescuers reached Derna on Wednesday, two days after the dams above the Libyan city burst.",
+                        "Aid flights also landed in Ulaanbaatar, where Mongolia collected blankets for Libya.")));
+        List<Found> russian = FINDER.find(new ArticleText("Совещание",
+                List.of("В Москве прошло совещание о подготовке к зиме.")), "ru");
+
+        assertThat(english).filteredOn(p -> p.name().equals("Derna")).extracting(Found::countryCode).containsExactly("LY");
+        assertThat(english).filteredOn(p -> p.name().equals("Ulaanbaatar")).extracting(Found::countryCode).containsExactly("MN");
+        assertThat(russian).extracting(Found::name).contains("Москва"); // inflected, reported as the article's base form
+    }
+
+    @Test
+    void reefsStraitsIslandsAndDistrictsAreFoundByTheShapeOfTheirNames() {
+        List<Found> found = FINDER.find(new ArticleText("Coral survey",
+                List.of("Divers surveyed reefs between the Bass Strait and the Whitsunday Islands this winter.",
+                        "The survey team grew up in the Otago district and had dived at Ningaloo Reef for years.",
+                        "Its report goes to the Ningaloo Reef Marine Park Authority next month.")));
+
+        assertThat(found).extracting(Found::name).contains("Bass Strait", "Whitsunday Islands", "Otago", "Ningaloo Reef");
+        assertThat(found).filteredOn(p -> p.name().equals("Ningaloo Reef")).extracting(Found::mentions).containsExactly(1);
+        assertThat(found).extracting(Found::name).doesNotContain("Ningaloo Reef Marine Park Authority");
+    }
+
+    @Test
+    void aFormerStateIsAPlaceWithoutACountry() {
+        List<Found> found = FINDER.find(new ArticleText("Space race",
+                List.of("Only the Soviet Union, the United States and China had landed on the Moon before.")));
+
+        assertThat(found).filteredOn(p -> p.name().equals("Soviet Union")).singleElement()
+                .satisfies(union -> assertThat(union.countryCode()).isNull());
+    }
+
+    @Test
+    void wordsThatMerelyBeginWithANameAreNotItInLanguagesThatDoNotInflectNames() {
+        // Hindi: "रोमांचक" (thrilling) begins like "रोम" (Rome) but is no form of it
+        List<Found> hindi = FINDER.find(new ArticleText("फाइनल", List.of("पांच सेटों के रोमांचक मुकाबले में जीत मिली।")), "hi");
+        // French: "l'Europe" is Europe
+        List<Found> french = FINDER.find(new ArticleText("Sommet", List.of("Les dirigeants de l'Europe se retrouvent à Paris.")), "fr");
+
+        assertThat(hindi).isEmpty();
+        assertThat(french).extracting(Found::name).contains("Europe", "Paris");
+    }
 }
