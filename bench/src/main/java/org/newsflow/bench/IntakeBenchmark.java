@@ -1,12 +1,6 @@
 package org.newsflow.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,14 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class IntakeBenchmark {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final String ingest;
-    private final String adminToken;
+    private final IngestClient ingest;
 
-    private IntakeBenchmark(String ingest, String adminToken) {
+    private IntakeBenchmark(IngestClient ingest) {
         this.ingest = ingest;
-        this.adminToken = adminToken;
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,15 +32,8 @@ public final class IntakeBenchmark {
         int batch = option(args, "--batch", 100);
         int words = option(args, "--words", 600);
         int publishers = option(args, "--publishers", 16);
-        Path home = Path.of(System.getProperty("newsflow.home", "."));
-        Path tokenFile = home.resolve(".newsflow/admin-token");
-        if (!Files.exists(tokenFile)) {
-            System.err.println("✘ no .newsflow/admin-token: start Newsflow first with ./newsflow up -d");
-            System.exit(1);
-        }
-        String port = System.getenv().getOrDefault("NEWSFLOW_INGEST_PORT", "8081");
-        IntakeBenchmark bench = new IntakeBenchmark("http://localhost:" + port, Files.readString(tokenFile).strip());
-        List<String> keys = bench.register(publishers);
+        IntakeBenchmark bench = new IntakeBenchmark(IngestClient.ofLocalRun(Path.of(System.getProperty("newsflow.home", "."))));
+        List<String> keys = bench.ingest.register("bench", publishers);
 
         System.out.printf("Intake benchmark: %d articles of ~%d words, %d clients, %d publishers, batches of %d%n",
                 articles, words, concurrency, publishers, batch);
@@ -68,30 +50,13 @@ public final class IntakeBenchmark {
                 batches.percentile(99), articles, concurrency, batch);
     }
 
-    private List<String> register(int count) throws Exception {
-        List<String> keys = new ArrayList<>();
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        for (int i = 0; i < count; i++) {
-            String id = "bench-" + run + "-" + i;
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/admin/publishers"))
-                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + id + "\", \"name\": \"Benchmark " + i + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 201) {
-                throw new IllegalStateException("cannot register a benchmark publisher: " + answer.body());
-            }
-            keys.add(json.readTree(answer.body()).get("apiKey").asText());
-        }
-        return keys;
-    }
-
     private Result singles(List<String> keys, int count, int concurrency, int words, long seed) throws Exception {
         List<String> bodies = new ArrayList<>(count);
         ArticleGenerator generator = new ArticleGenerator(seed);
         for (int i = 0; i < count; i++) {
             bodies.add(generator.next(words).toString());
         }
-        return run(count, count, concurrency, i -> send(keys.get(i % keys.size()), "application/json", bodies.get(i)));
+        return run(count, count, concurrency, i -> ingest.push(keys.get(i % keys.size()), "application/json", bodies.get(i)));
     }
 
     private Result batches(List<String> keys, int count, int size, int concurrency, int words, long seed) throws Exception {
@@ -106,7 +71,7 @@ public final class IntakeBenchmark {
             bodies.add(ndjson.toString());
         }
         return run(bodies.size(), count, concurrency,
-                i -> send(keys.get(i % keys.size()), "application/x-ndjson", bodies.get(i)));
+                i -> ingest.push(keys.get(i % keys.size()), "application/x-ndjson", bodies.get(i)));
     }
 
     private interface Request {
@@ -139,13 +104,6 @@ public final class IntakeBenchmark {
         long elapsed = System.nanoTime() - start;
         clients.shutdown();
         return new Result(articles, elapsed, latencies, errors.get());
-    }
-
-    private int send(String key, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/articles"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private record Result(int articles, long elapsedNanos, long[] latencies, int errors) {

@@ -1,0 +1,114 @@
+package org.newsflow.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The physical limit the pipeline is compared with: the same number of records of the same size relayed over
+ * three hops on the same broker (consume → produce, acks=all, idempotent, as the services do), doing no work.
+ */
+final class RelayLimit {
+
+    private final String bootstrap;
+
+    RelayLimit(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** Records per second from the first record produced to the last one read after the third hop. */
+    double measure(int records, int recordBytes, int partitions) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> topics = new ArrayList<>();
+        for (int hop = 0; hop <= 3; hop++) {
+            topics.add("bench.relay." + run + "." + hop);
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> relays = new ArrayList<>();
+        for (int hop = 0; hop < 3; hop++) {
+            String from = topics.get(hop);
+            String to = topics.get(hop + 1);
+            Thread relay = new Thread(() -> relay(from, to, running), "relay-" + hop);
+            relay.start();
+            relays.add(relay);
+        }
+        byte[] payload = new byte[recordBytes];
+        java.util.Arrays.fill(payload, (byte) 'x');
+        long start;
+        try (KafkaConsumer<String, byte[]> last = consumer("bench-relay-end-" + run);
+                KafkaProducer<String, byte[]> producer = producer()) {
+            last.subscribe(List.of(topics.get(3)));
+            last.poll(Duration.ofMillis(500)); // join the group before the first record arrives
+            start = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topics.get(0), "key-" + i, payload));
+            }
+            producer.flush();
+            int read = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (read < records && System.nanoTime() < deadline) {
+                read += last.poll(Duration.ofMillis(200)).count();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            running.set(false);
+            for (Thread relay : relays) {
+                relay.join();
+            }
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                admin.deleteTopics(topics).all().get();
+            }
+            return read / seconds;
+        }
+    }
+
+    private void relay(String from, String to, AtomicBoolean running) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("bench-relay-" + from);
+                KafkaProducer<String, byte[]> producer = producer()) {
+            consumer.subscribe(List.of(from));
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    producer.send(new ProducerRecord<>(to, record.key(), record.value()));
+                }
+                producer.flush();
+                consumer.commitSync();
+            }
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String group) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+}
