@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * writes JSON and an SVG chart under .newsflow/bench/. Asserts nothing.
  * <pre>
  *   ./newsflow bench [--articles N] [--concurrency C] [--publishers P] [--loads 25,50,75] [--seconds S]
+ *   ./newsflow bench --limit-only [--articles N] [--bytes B]     the relay alone
  * </pre>
  */
 public final class PipelineBenchmark {
@@ -65,6 +66,12 @@ public final class PipelineBenchmark {
         List<Integer> loads = loads(args);
         Path home = Path.of(System.getProperty("newsflow.home", "."));
         String bootstrap = "127.0.0.1:" + System.getenv().getOrDefault("NEWSFLOW_KAFKA_PORT", "9092");
+        if (java.util.List.of(args).contains("--limit-only")) {
+            int bytes = IntakeBenchmark.option(args, "--bytes", 6000);
+            System.out.printf("▸ the limit: %d records of %d bytes relayed over three hops%n", articles, bytes);
+            System.out.printf("  %.0f records/s%n", new RelayLimit(bootstrap).measure(articles, bytes, 3));
+            return;
+        }
         PipelineBenchmark bench = new PipelineBenchmark(IngestClient.ofLocalRun(home), bootstrap);
         ProcessUsage usage = new ProcessUsage(home);
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -84,9 +91,10 @@ public final class PipelineBenchmark {
         System.out.printf("▸ warming up with %d articles%n", warmUp.size());
         bench.phase("warm-up", warmUp, keys, concurrency, 0);
 
-        System.out.printf("▸ the limit: %d records of %.0f bytes relayed over three hops on the same broker%n", articles,
+        int relayed = Math.max(articles, 20_000);
+        System.out.printf("▸ the limit: %d records of %.0f bytes relayed over three hops on the same broker%n", relayed,
                 averageBytes);
-        double limit = new RelayLimit(bootstrap).measure(articles, (int) averageBytes, 3);
+        double limit = new RelayLimit(bootstrap).measure(relayed, (int) averageBytes, 3);
         System.out.printf("  %.0f records/s%n", limit);
 
         System.out.println("▸ at the highest rate ingest takes");
@@ -260,7 +268,7 @@ public final class PipelineBenchmark {
                     p.perSecond(), p.p50(), p.p95(), p.p99());
         }
         System.out.printf("duplicates seen on %s: %d%n%n", PUBLISHED, phases.get(phases.size() - 1).duplicates());
-        System.out.printf("%-18s %12s %14s%n", "process", "CPU seconds", "peak RSS (MB)");
+        System.out.printf("%-18s %12s %14s%n", "process", "CPU seconds", "peak RSS (MB)"); // postgresql: PSS at the end
         after.forEach((name, sample) -> System.out.printf("%-18s %12.1f %14d%n", name,
                 sample.cpuSeconds() - before.getOrDefault(name, new ProcessUsage.Sample(0, 0)).cpuSeconds(),
                 sample.peakRssKb() / 1024));

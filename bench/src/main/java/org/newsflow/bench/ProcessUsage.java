@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * CPU seconds and peak resident memory of the pipeline's processes, read from /proc (Linux): the broker and the
- * services by the pid files of {@code ./newsflow up}, PostgreSQL as all its server processes together.
+ * services by the pid files of {@code ./newsflow up} (peak RSS), PostgreSQL as all its server processes together
+ * (CPU summed; memory as their proportional set size at the end, so that shared buffers count once).
  */
 final class ProcessUsage {
 
@@ -41,15 +42,28 @@ final class ProcessUsage {
         long rss = 0;
         for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
             if (process.info().command().map(c -> c.endsWith("/postgres")).orElse(false)) {
-                Sample sample = read(process.pid());
-                cpu += sample.cpuSeconds();
-                rss += sample.peakRssKb();
+                cpu += read(process.pid()).cpuSeconds();
+                rss += proportionalKb(process.pid()); // shared buffers counted once, not in every backend
             }
         }
         if (rss > 0) {
             samples.put("postgresql", new Sample(cpu, rss));
         }
         return samples;
+    }
+
+    /** Proportional set size now: each shared page split among the processes that share it. */
+    private static long proportionalKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, or not readable
+        }
+        return 0;
     }
 
     private static Sample read(long pid) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -44,11 +45,12 @@ final class RelayLimit {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
         }
         AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch assigned = new CountDownLatch(3); // consumer groups take seconds to form: not part of the figure
         List<Thread> relays = new ArrayList<>();
         for (int hop = 0; hop < 3; hop++) {
             String from = topics.get(hop);
             String to = topics.get(hop + 1);
-            Thread relay = new Thread(() -> relay(from, to, running), "relay-" + hop);
+            Thread relay = new Thread(() -> relay(from, to, running, assigned), "relay-" + hop);
             relay.start();
             relays.add(relay);
         }
@@ -58,7 +60,10 @@ final class RelayLimit {
         try (KafkaConsumer<String, byte[]> last = consumer("bench-relay-end-" + run);
                 KafkaProducer<String, byte[]> producer = producer()) {
             last.subscribe(List.of(topics.get(3)));
-            last.poll(Duration.ofMillis(500)); // join the group before the first record arrives
+            while (last.assignment().isEmpty()) {
+                last.poll(Duration.ofMillis(100));
+            }
+            assigned.await();
             start = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topics.get(0), "key-" + i, payload));
@@ -81,16 +86,19 @@ final class RelayLimit {
         }
     }
 
-    private void relay(String from, String to, AtomicBoolean running) {
+    private void relay(String from, String to, AtomicBoolean running, CountDownLatch assigned) {
         try (KafkaConsumer<String, byte[]> consumer = consumer("bench-relay-" + from);
                 KafkaProducer<String, byte[]> producer = producer()) {
             consumer.subscribe(List.of(from));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            assigned.countDown();
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     producer.send(new ProducerRecord<>(to, record.key(), record.value()));
                 }
-                producer.flush();
-                consumer.commitSync();
+                consumer.commitAsync(); // a relay doing no work: asynchronous sends and commits
             }
         }
     }
@@ -109,6 +117,8 @@ final class RelayLimit {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 }
