@@ -95,9 +95,9 @@ public class Submission extends PanacheEntityBase {
 
     /** enrich-service emitted it. */
     public static void markEnriched(String id, Instant at) {
-        update("enrichedAt = ?1 where id = ?2 and enrichedAt is null", at, id);
-        update("status = ?1 where id = ?2 and status in ?3", SubmissionStatus.ENRICHED, id,
-                List.of(SubmissionStatus.RECEIVED, SubmissionStatus.SUBMITTED));
+        update("enrichedAt = coalesce(enrichedAt, ?1), status = case when status in ?3 then ?4 else status end "
+                + "where id = ?2", at, id, List.of(SubmissionStatus.RECEIVED, SubmissionStatus.SUBMITTED),
+                SubmissionStatus.ENRICHED);
     }
 
     /** publish-service released it. */
