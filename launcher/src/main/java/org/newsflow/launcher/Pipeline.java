@@ -145,7 +145,11 @@ final class Pipeline {
         String admin = settings.pgUrl().replaceAll("/+$", "") + "/postgres";
         try (Connection connection = DriverManager.getConnection(admin, settings.pgUser(), settings.pgPassword());
                 Statement statement = connection.createStatement()) {
+            boolean fresh = "true".equals(System.getenv("NEWSFLOW_PG_FRESH")); // benchmarks start from empty databases
             for (Service service : Service.values()) {
+                if (fresh) {
+                    statement.execute("DROP DATABASE IF EXISTS " + service.database + " WITH (FORCE)");
+                }
                 var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + service.database + "'");
                 if (!exists.next()) {
                     statement.execute("CREATE DATABASE " + service.database);
