@@ -60,7 +60,8 @@ class PipelineEndToEndIT {
         Path root = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         String kafka = TestKafka.bootstrapServers();
-        TestKafka.ensureTopics(Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_PUBLISHED,
+        TestKafka.ensureTopics(Topics.ARTICLES_INBOUND, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
+                Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_PUBLISHED,
                 Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
         for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
             String database = "newsflow_e2e_" + module.replace("-service", "");
@@ -192,6 +193,47 @@ class PipelineEndToEndIT {
         assertThat(JSON.readTree(refused.body()).at("/errors/0/field").asText()).isEqualTo("/uri");
         List<ConsumerRecord<String, String>> records = published.readThrough(r -> marker.equals(r.key()), WAIT);
         assertThat(records).extracting(ConsumerRecord::key).containsExactly(marker);
+    }
+
+    @Test
+    void poisonOnEveryTopicIsSetAsideAndTheArticlesAroundItArePublishedOnceEach() throws Exception {
+        // Given an article on its way, and readers of every dead-letter topic
+        TopicReader inboundRejects = TopicReader.atEnd(Topics.deadLetterOf(Topics.ARTICLES_INBOUND));
+        TopicReader submittedDead = TopicReader.atEnd(Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED));
+        TopicReader enrichedDead = TopicReader.atEnd(Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
+        String before = uniqueUri();
+        String after = uniqueUri();
+        assertThat(push(article("stadtbibliothek.json", before)).statusCode()).isEqualTo(202);
+
+        // When a hostile or broken producer writes garbage to every topic of the pipeline
+        byte[] garbage = "{\"uri\": \"urn:poison\", \"headlines\": [".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.newsflow.testing.TopicWriter.sendRaw(Topics.ARTICLES_INBOUND, "poison-inbound", garbage,
+                Map.of("newsflow-publisher", publisherId));
+        org.newsflow.testing.TopicWriter.sendRaw(Topics.ARTICLES_SUBMITTED, "poison-submitted", garbage, Map.of());
+        org.newsflow.testing.TopicWriter.sendRaw(Topics.ARTICLES_ENRICHED, "poison-enriched", garbage, Map.of());
+        org.newsflow.testing.TopicWriter.sendRaw(Topics.ARTICLES_PUBLISHED, "poison-published", garbage, Map.of());
+        assertThat(push(article("stadtbibliothek.json", after)).statusCode()).isEqualTo(202);
+
+        // Then both articles are published, once each, and nothing of the garbage is
+        List<ConsumerRecord<String, String>> records = published.readThrough(r -> after.equals(r.key()), WAIT);
+        assertThat(records).extracting(ConsumerRecord::key).filteredOn(k -> k.equals(before) || k.equals(after))
+                .containsExactly(before, after);
+        assertThat(records).extracting(ConsumerRecord::key).doesNotContain("poison-inbound", "poison-submitted",
+                "poison-enriched");
+        // and each service set its garbage aside where an operator finds it
+        try (inboundRejects; submittedDead; enrichedDead) {
+            ConsumerRecord<String, String> rejected = inboundRejects.next(r -> "poison-inbound".equals(r.key()), WAIT);
+            assertThat(rejected.value()).isEqualTo(new String(garbage, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(JSON.readTree(TopicReader.header(rejected, "dead-letter-reason")).get("status").asInt()).isEqualTo(400);
+            assertThat(submittedDead.next(r -> "poison-submitted".equals(r.key()), WAIT).value())
+                    .isEqualTo(new String(garbage, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(enrichedDead.next(r -> "poison-enriched".equals(r.key()), WAIT).value())
+                    .isEqualTo(new String(garbage, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        // and every service is still ready
+        for (ServiceProcess service : SERVICES) {
+            assertThat(get(service.url("/q/health/ready")).statusCode()).as(service.name).isEqualTo(200);
+        }
     }
 
     private static HttpResponse<String> push(JsonNode article) throws IOException, InterruptedException {
