@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +27,6 @@ import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
 import org.newsflow.testing.NinjsSchema;
-import org.newsflow.testing.TestKafka;
-import org.newsflow.testing.TestPostgres;
 import org.newsflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,8 +43,8 @@ class PipelineEndToEndIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
-    private static final String ADMIN_TOKEN = "e2e-admin-token";
+    private static E2ePipeline pipeline;
+    private static List<ServiceProcess> SERVICES;
     private static ServiceProcess ingest;
     private static ServiceProcess publish;
     private static String publisherId;
@@ -56,52 +53,18 @@ class PipelineEndToEndIT {
     private TopicReader published;
 
     @BeforeAll
-    static void startThePipeline() throws IOException {
-        Path root = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("e2e-tests/target/e2e-logs");
-        String kafka = TestKafka.bootstrapServers();
-        TestKafka.ensureTopics(Topics.ARTICLES_INBOUND, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
-                Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_PUBLISHED,
-                Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
-        for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
-            String database = "newsflow_e2e_" + module.replace("-service", "");
-            SERVICES.add(ServiceProcess.start(root, module, Map.of(
-                    "NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN,
-                    "NEWSFLOW_PUBLISH_CURSOR_SECRET", "e2e-cursor-secret-0123456789",
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                    "QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database),
-                    "QUARKUS_DATASOURCE_USERNAME", TestPostgres.user(),
-                    "QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password()), logs));
-        }
-        for (ServiceProcess service : SERVICES) {
-            service.awaitReady(WAIT);
-            System.out.printf("[e2e] %s ready after %.2f s (log: %s)%n", service.name,
-                    (service.readyNanos - service.startNanos) / 1e9, service.log);
-        }
-        ingest = SERVICES.get(0);
-        publish = SERVICES.get(2);
-        registerThePublisher();
-    }
-
-    /** As an operator would: through ingest's admin API. */
-    private static void registerThePublisher() throws IOException {
+    static void startThePipeline() throws Exception {
+        pipeline = E2ePipeline.start("newsflow_e2e");
+        SERVICES = pipeline.services;
+        ingest = pipeline.ingest;
+        publish = pipeline.publish;
         publisherId = "elbe-bote-" + UUID.randomUUID().toString().substring(0, 8);
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/admin/publishers")))
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + publisherId + "\", \"name\": \"Elbe-Bote\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).isEqualTo(201);
-            apiKey = JSON.readTree(answer.body()).get("apiKey").asText();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        apiKey = pipeline.registerPublisher(publisherId, "Elbe-Bote");
     }
 
     @AfterAll
     static void stopThePipeline() {
-        SERVICES.forEach(ServiceProcess::close);
+        pipeline.close();
     }
 
     @BeforeEach
@@ -237,10 +200,7 @@ class PipelineEndToEndIT {
     }
 
     private static HttpResponse<String> push(JsonNode article) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/articles")))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return pipeline.push(apiKey, article);
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

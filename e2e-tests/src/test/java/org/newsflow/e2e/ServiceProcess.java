@@ -22,15 +22,18 @@ final class ServiceProcess implements AutoCloseable {
     final String name;
     final int port;
     final Path log;
-    private final Process process;
-    final long startNanos = System.nanoTime();
+    private final Path runner;
+    private final Map<String, String> env;
+    private Process process;
+    long startNanos = System.nanoTime();
     long readyNanos;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, Path runner, Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.runner = runner;
+        this.env = env;
     }
 
     static ServiceProcess start(Path root, String module, Map<String, String> env, Path logs) {
@@ -38,19 +41,39 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(runner)) {
             throw new IllegalStateException(runner + " is missing: run the end-to-end tests through ./mvnw verify");
         }
-        int port = freePort();
-        Path log = logs.resolve(module + ".log");
         try {
             Files.createDirectories(logs);
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                    runner.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(module, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ServiceProcess service = new ServiceProcess(module, freePort(), logs.resolve(module + ".log"), runner, Map.copyOf(env));
+        service.launch();
+        return service;
+    }
+
+    private void launch() {
+        try {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                    runner.toString())).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            startNanos = System.nanoTime();
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** kill -9: no shutdown hook, no flush, no goodbye to the broker. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts the service again, same configuration and port, after {@link #kill}. */
+    void restart() {
+        launch();
     }
 
     String url(String path) {

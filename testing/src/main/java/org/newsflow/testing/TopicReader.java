@@ -84,6 +84,24 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(seen.subList(0, seen.indexOf(end) + 1));
     }
 
+    /**
+     * Reads until {@code done} holds for every record read since opening, or the timeout passes; either way, every
+     * record read so far (a caller asserts on what is missing).
+     */
+    public List<ConsumerRecord<String, String>> readUntil(Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.test(seen) && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    /** Reads for {@code duration} more; every record read since opening. */
+    public List<ConsumerRecord<String, String>> readFor(Duration duration) {
+        return readUntil(records -> false, duration);
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

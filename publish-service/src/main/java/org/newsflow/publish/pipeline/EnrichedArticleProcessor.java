@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,8 +38,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * {@code articles.enriched} → stored publication → {@code articles.published}, one event at a time per
- * partition, in order. The input is acknowledged only when the output is on Kafka (at-least-once); redeliveries
- * are answered from the store (idempotent). A poison event is dead-lettered with its reason and the stream goes
+ * partition, in order. The input is acknowledged only when the output is on Kafka (at-least-once), and the store
+ * notes that it is; a redelivery (after a crash, before the offset was committed) is answered from the store and
+ * sent again only when Kafka never acknowledged it. A poison event is dead-lettered with its reason and the stream goes
  * on; a database outage is retried until it is over.
  */
 @ApplicationScoped
@@ -48,11 +51,20 @@ public class EnrichedArticleProcessor {
     private final PublicationStore store;
     private final ObjectMapper json;
     private final URI source;
+    private final Executor emissionMarker = Infrastructure.getDefaultWorkerPool();
 
     EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config) {
         this.store = store;
         this.json = json;
         this.source = config.eventSource();
+    }
+
+    private void markEmitted(String sourceEventId) {
+        try {
+            store.markEmitted(sourceEventId);
+        } catch (RuntimeException e) { // at worst, a redelivery sends the same event (same id) once more
+            LOG.warnf("Could not note that the event for %s is on Kafka: %s", sourceEventId, e.toString());
+        }
     }
 
     @Incoming("articles-enriched")
@@ -97,7 +109,10 @@ public class EnrichedArticleProcessor {
             message.ack();
             return Optional.empty();
         }
-        Supplier<CompletionStage<Void>> ack = message::ack;
+        // once Kafka has the output: note it (off the producer's thread), then let the input go
+        Supplier<CompletionStage<Void>> ack = () -> CompletableFuture
+                .runAsync(() -> markEmitted(eventId), emissionMarker)
+                .thenCompose(done -> message.ack());
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
         Emission event = emission.get();
         return Optional.of(Message.of(event.payload(), Metadata.of(cloudEvent(event), record(event)), ack, nack));

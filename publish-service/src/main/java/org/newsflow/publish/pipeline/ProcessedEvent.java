@@ -12,7 +12,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * Proof that an input event has had its effect; checked before doing the work again. {@code resultEventId} is
- * null when the event was consumed without emitting anything (a version older than the one published).
+ * null when the event was consumed without emitting anything (a version older than the one published);
+ * {@code emittedAt} says that the result is on Kafka, so a redelivery need not send it again.
  */
 @Entity
 @Table(name = "processed_event")
@@ -27,6 +28,10 @@ public class ProcessedEvent extends PanacheEntityBase {
 
     @Column(name = "result_event_id")
     public String resultEventId;
+
+    /** When Kafka acknowledged the result event; null until then (or for a database from before this column). */
+    @Column(name = "emitted_at")
+    public Instant emittedAt;
 
     public static Optional<ProcessedEvent> of(String eventId) {
         return findByIdOptional(eventId);

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Stores a published version and its processed-event row in one transaction. A redelivered input gets the
- * stored event back; a version older than the current one is kept in the history but not re-announced.
+ * stored event back unless Kafka already acknowledged it; a version older than the current one is kept in the
+ * history but not re-announced.
  */
 @ApplicationScoped
 public class PublicationStore {
@@ -42,6 +43,9 @@ public class PublicationStore {
     public Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched) {
         var processed = ProcessedEvent.of(sourceEventId);
         if (processed.isPresent()) {
+            if (processed.get().emittedAt != null) {
+                return Optional.empty(); // already on articles.published: sending it again would be a duplicate
+            }
             return Optional.ofNullable(processed.get().resultEventId)
                     .flatMap(ArticleVersion::byEventId)
                     .map(PublicationStore::emission);
@@ -98,6 +102,12 @@ public class PublicationStore {
         done.resultEventId = announce ? history.eventId : null;
         done.persist();
         return announce ? Optional.of(emission(history)) : Optional.empty();
+    }
+
+    /** Kafka acknowledged the event that {@code sourceEventId} led to. */
+    @Transactional
+    public void markEmitted(String sourceEventId) {
+        ProcessedEvent.update("emittedAt = ?1 where eventId = ?2", Instant.now(), sourceEventId);
     }
 
     private static Emission emission(ArticleVersion version) {

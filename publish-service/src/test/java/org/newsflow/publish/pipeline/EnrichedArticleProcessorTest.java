@@ -118,15 +118,41 @@ class EnrichedArticleProcessorTest {
     }
 
     @Test
-    void aRedeliveredEventIsAnnouncedWithTheSameId() throws IOException {
+    void aRedeliveredEventWhoseResultIsOnKafkaIsNotSentAgain() throws IOException {
+        // Given an event published, and Kafka's acknowledgement of its result noted
         String uri = uniqueUri();
         String eventId = UUID.randomUUID().toString();
         sendEnriched(uri, 1, "usable", eventId);
+        published.next(r -> uri.equals(r.key()), WAIT);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ProcessedEvent.of(eventId).map(p -> p.emittedAt != null).orElse(false)));
+
+        // When the same event comes again (as after a crash before the offset was committed), then a marker
+        sendEnriched(uri, 1, "usable", eventId);
+        String marker = uniqueUri();
+        sendEnriched(marker, 1, "usable");
+
+        // Then consumers get the article once
+        List<ConsumerRecord<String, String>> records = published.readThrough(r -> marker.equals(r.key()), WAIT);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly(uri, marker);
+    }
+
+    @Test
+    void aRedeliveredEventWhoseResultKafkaNeverAcknowledgedIsSentAgainWithTheSameId() throws IOException {
+        // Given an event published, but no note that Kafka acknowledged it (a crash right after sending)
+        String uri = uniqueUri();
+        String eventId = UUID.randomUUID().toString();
+        sendEnriched(uri, 1, "usable", eventId);
+        ConsumerRecord<String, String> first = published.next(r -> uri.equals(r.key()), WAIT);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ProcessedEvent.of(eventId).map(p -> p.emittedAt != null).orElse(false)));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.update("emittedAt = null where eventId = ?1", eventId));
+
+        // When the same event comes again
         sendEnriched(uri, 1, "usable", eventId);
 
-        ConsumerRecord<String, String> first = published.next(r -> uri.equals(r.key()), WAIT);
+        // Then it is sent again, as the same event, so that a consumer can tell it is a repeat
         ConsumerRecord<String, String> second = published.next(r -> uri.equals(r.key()) && r != first, WAIT);
-
         assertThat(TopicReader.header(second, CloudEventHeaders.ID)).isEqualTo(TopicReader.header(first, CloudEventHeaders.ID));
         assertThat(second.value()).isEqualTo(first.value());
     }

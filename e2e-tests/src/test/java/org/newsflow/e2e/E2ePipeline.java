@@ -1,0 +1,97 @@
+package org.newsflow.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.newsflow.contract.Topics;
+import org.newsflow.testing.TestKafka;
+import org.newsflow.testing.TestPostgres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The three packaged services, each in its own JVM with its own freshly created PostgreSQL database, on the
+ * shared test broker; and what a publisher does with them.
+ */
+final class E2ePipeline implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "e2e-admin-token";
+    private static final Duration READY = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final List<ServiceProcess> services = new ArrayList<>();
+    final ServiceProcess ingest;
+    final ServiceProcess enrich;
+    final ServiceProcess publish;
+
+    private E2ePipeline(String databasePrefix) throws IOException {
+        Path root = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("e2e-tests/target/e2e-logs/" + databasePrefix);
+        String kafka = TestKafka.bootstrapServers();
+        TestKafka.ensureTopics(Topics.ARTICLES_INBOUND, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
+                Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_PUBLISHED,
+                Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
+        for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
+            String database = databasePrefix + "_" + module.replace("-service", "");
+            services.add(ServiceProcess.start(root, module, Map.of(
+                    "NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN,
+                    "NEWSFLOW_PUBLISH_CURSOR_SECRET", "e2e-cursor-secret-0123456789",
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database),
+                    "QUARKUS_DATASOURCE_USERNAME", TestPostgres.user(),
+                    "QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password()), logs));
+        }
+        ingest = services.get(0);
+        enrich = services.get(1);
+        publish = services.get(2);
+        for (ServiceProcess service : services) {
+            awaitReady(service);
+        }
+    }
+
+    /** Starts the pipeline on databases named {@code <databasePrefix>_ingest}, … (recreated empty). */
+    static E2ePipeline start(String databasePrefix) throws IOException {
+        return new E2ePipeline(databasePrefix);
+    }
+
+    static void awaitReady(ServiceProcess service) throws IOException {
+        service.awaitReady(READY);
+        System.out.printf("[e2e] %s ready after %.2f s (log: %s)%n", service.name,
+                (service.readyNanos - service.startNanos) / 1e9, service.log);
+    }
+
+    /** Registers a publisher through ingest's admin API, as an operator would; its API key. */
+    String registerPublisher(String id, String name) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/admin/publishers")))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + id + "\", \"name\": \"" + name + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("registering " + id + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body()).get("apiKey").asText();
+    }
+
+    /** Pushes one article over HTTP. */
+    HttpResponse<String> push(String apiKey, JsonNode article) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/articles")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+    }
+}

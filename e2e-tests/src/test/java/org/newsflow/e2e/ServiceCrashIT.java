@@ -1,0 +1,176 @@
+package org.newsflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.contract.Topics;
+import org.newsflow.testing.TopicReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Hard kills, as Kafka's own system tests do them: while a publisher pushes a known set of articles, one service
+ * gets {@code kill -9} and is started again. Every article the publisher pushed (it retries what was not answered,
+ * as a publisher would) must reach {@code articles.published}; a record read twice must be the same event (same
+ * CloudEvents id), so that a consumer can drop it. Prints pushed / published / lost / duplicated per crash.
+ */
+class ServiceCrashIT {
+
+    private static final int ARTICLES = 60;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+    private static E2ePipeline pipeline;
+    private static String apiKey;
+    private static String consumerKey;
+    private static String subscription;
+
+    @BeforeAll
+    static void startThePipeline() throws Exception {
+        pipeline = E2ePipeline.start("newsflow_crash");
+        String publisher = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+        apiKey = pipeline.registerPublisher(publisher, "Crash Courier");
+        // a consumer pulling everything the publisher sends through a feed
+        consumerKey = post(pipeline.publish.url("/v1/admin/consumers"), E2ePipeline.ADMIN_TOKEN,
+                "{\"id\": \"crash-reader\"}").get("apiKey").asText();
+        subscription = post(pipeline.publish.url("/v1/subscriptions"), consumerKey, "{\"name\": \"all of it\", "
+                + "\"filter\": {\"all\": {\"sources\": [\"" + publisher + "\"]}}}").get("id").asText();
+    }
+
+    @AfterAll
+    static void stopThePipeline() {
+        pipeline.close();
+    }
+
+    @ParameterizedTest(name = "kill -9 {0} mid-stream, then restart")
+    @ValueSource(strings = { "enrich-service", "publish-service", "ingest-service" })
+    void aServiceKilledMidStreamLosesNoArticle(String victim) throws Exception {
+        ServiceProcess service = pipeline.services.stream().filter(s -> s.name.equals(victim)).findFirst().orElseThrow();
+        List<String> uris = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            uris.add("urn:newsroom:crash-courier:" + victim + ":" + UUID.randomUUID());
+        }
+        try (TopicReader published = TopicReader.atEnd(Topics.ARTICLES_PUBLISHED)) {
+            // Given a publisher pushing the articles, about 25 a second, retrying until each is answered
+            ExecutorService publisher = Executors.newSingleThreadExecutor();
+            Future<Integer> retries = publisher.submit(() -> pushAll(uris));
+
+            // When the service is killed a second in, and started again a second later
+            Thread.sleep(1_000);
+            service.kill();
+            Thread.sleep(1_000);
+            service.restart();
+            E2ePipeline.awaitReady(service);
+            int retried = retries.get();
+            publisher.shutdown();
+
+            // Then every article is published, and a record read twice is the same event
+            java.util.Set<String> expected = new java.util.HashSet<>(uris);
+            published.readUntil(seen -> seen.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet())
+                    .containsAll(expected), WAIT);
+            List<ConsumerRecord<String, String>> records = published.readFor(Duration.ofSeconds(3)).stream() // late repeats
+                    .filter(r -> expected.contains(r.key())).toList();
+            Map<String, List<String>> eventIdsByUri = new HashMap<>();
+            records.forEach(r -> eventIdsByUri.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                    .add(TopicReader.header(r, CloudEventHeaders.ID)));
+            long lost = uris.stream().filter(uri -> !eventIdsByUri.containsKey(uri)).count();
+            long duplicated = records.size() - eventIdsByUri.size();
+            System.out.printf("[faults] kill -9 %s: pushed %d (%d pushes retried), published %d, lost %d, duplicated %d%n",
+                    victim, ARTICLES, retried, eventIdsByUri.size(), lost, duplicated);
+
+            // and the feed consumer got each article exactly once
+            Map<String, Integer> inFeed = new HashMap<>();
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+                inFeed.clear();
+                inFeed.putAll(feedCounts(expected));
+                return inFeed.size() == expected.size();
+            });
+            System.out.printf("[faults] kill -9 %s: the feed consumer read %d articles, %d of them more than once%n",
+                    victim, inFeed.size(), inFeed.values().stream().filter(n -> n > 1).count());
+
+            assertThat(lost).as("articles lost").isZero();
+            eventIdsByUri.forEach((uri, ids) -> assertThat(ids.stream().distinct()).as("event ids of " + uri).hasSize(1));
+            assertThat(inFeed.values()).as("feed items per article").containsOnly(1);
+        }
+    }
+
+    /** How often each of {@code uris} appears in the consumer's feed, read from its start page by page. */
+    private static Map<String, Integer> feedCounts(java.util.Set<String> uris) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        String cursor = null;
+        while (true) {
+            String url = pipeline.publish.url("/v1/subscriptions/" + subscription + "/feed?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            com.fasterxml.jackson.databind.JsonNode page = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).header("Authorization", "Bearer " + consumerKey).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            page.path("items").forEach(item -> {
+                String uri = item.at("/article/uri").asText();
+                if (uris.contains(uri)) {
+                    counts.merge(uri, 1, Integer::sum);
+                }
+            });
+            if (!page.path("more").asBoolean(false)) {
+                return counts;
+            }
+            cursor = page.get("next").asText();
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode post(String url, String bearer, String body) throws Exception {
+        HttpResponse<String> answer = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    /** Pushes every article once accepted; the number of pushes that had to be repeated. */
+    private static int pushAll(List<String> uris) throws Exception {
+        int retried = 0;
+        for (String uri : uris) {
+            ObjectNode article = article(uri);
+            while (true) {
+                try {
+                    HttpResponse<String> answer = pipeline.push(apiKey, article);
+                    if (answer.statusCode() == 202 || answer.statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException refused) {
+                    // ingest is down: try again, as a publisher's client would
+                }
+                retried++;
+                Thread.sleep(200);
+            }
+            Thread.sleep(40);
+        }
+        return retried;
+    }
+
+    private static ObjectNode article(String uri) throws IOException {
+        try (InputStream in = ServiceCrashIT.class.getResourceAsStream("/stadtbibliothek.json")) {
+            return ((ObjectNode) JSON.readTree(in)).put("uri", uri);
+        }
+    }
+}
