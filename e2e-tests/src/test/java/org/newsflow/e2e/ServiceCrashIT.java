@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Hard kills, as Kafka's own system tests do them: while a publisher pushes a known set of articles, one service
- * gets {@code kill -9} and is started again. Every article the publisher pushed (it retries what was not answered,
+ * Hard kills and a database bounce, as Kafka's own system tests do them: while a publisher pushes a known set of
+ * articles, one service gets {@code kill -9} and is started again, or PostgreSQL is restarted under all three. Every article the publisher pushed (it retries what was not answered,
  * as a publisher would) must reach {@code articles.published}; a record read twice must be the same event (same
  * CloudEvents id), so that a consumer can drop it. Prints pushed / published / lost / duplicated per crash.
  */
@@ -65,24 +65,52 @@ class ServiceCrashIT {
     @ValueSource(strings = { "enrich-service", "publish-service", "ingest-service" })
     void aServiceKilledMidStreamLosesNoArticle(String victim) throws Exception {
         ServiceProcess service = pipeline.services.stream().filter(s -> s.name.equals(victim)).findFirst().orElseThrow();
-        List<String> uris = new ArrayList<>();
-        for (int i = 0; i < ARTICLES; i++) {
-            uris.add("urn:newsroom:crash-courier:" + victim + ":" + UUID.randomUUID());
-        }
-        try (TopicReader published = TopicReader.atEnd(Topics.ARTICLES_PUBLISHED)) {
-            // Given a publisher pushing the articles, about 25 a second, retrying until each is answered
-            ExecutorService publisher = Executors.newSingleThreadExecutor();
-            Future<Integer> retries = publisher.submit(() -> pushAll(uris));
-
-            // When the service is killed a second in, and started again a second later
-            Thread.sleep(1_000);
+        survives("kill -9 " + victim, () -> {
             service.kill();
             Thread.sleep(1_000);
             service.restart();
             E2ePipeline.awaitReady(service);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void postgresqlRestartedMidStreamLosesNoArticle() throws Exception {
+        java.nio.file.Path clusters = java.nio.file.Path.of("/etc/postgresql");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(clusters)
+                && new ProcessBuilder("which", "pg_ctlcluster").start().waitFor() == 0,
+                "needs a local PostgreSQL cluster this test may restart (pg_ctlcluster)");
+        String version;
+        try (var versions = java.nio.file.Files.list(clusters)) {
+            version = versions.map(p -> p.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
+        survives("PostgreSQL restart", () -> {
+            Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
+                    .inheritIO().start();
+            assertThat(restart.waitFor()).as("pg_ctlcluster restart").isZero();
+        });
+    }
+
+    private interface Fault {
+        void strike() throws Exception;
+    }
+
+    /**
+     * Pushes {@link #ARTICLES} articles, about 25 a second, retrying what is not answered; a second in, strikes the
+     * fault; then checks that every article reached articles.published (a repeat must be the same event) and the
+     * feed consumer exactly once.
+     */
+    private void survives(String fault, Fault strike) throws Exception {
+        List<String> uris = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            uris.add("urn:newsroom:crash-courier:" + UUID.randomUUID());
+        }
+        try (TopicReader published = TopicReader.atEnd(Topics.ARTICLES_PUBLISHED)) {
+            ExecutorService publisher = Executors.newSingleThreadExecutor();
+            Future<Integer> retries = publisher.submit(() -> pushAll(uris));
+            Thread.sleep(1_000);
+            strike.strike();
             int retried = retries.get();
             publisher.shutdown();
-
             // Then every article is published, and a record read twice is the same event
             java.util.Set<String> expected = new java.util.HashSet<>(uris);
             published.readUntil(seen -> seen.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet())
@@ -94,8 +122,8 @@ class ServiceCrashIT {
                     .add(TopicReader.header(r, CloudEventHeaders.ID)));
             long lost = uris.stream().filter(uri -> !eventIdsByUri.containsKey(uri)).count();
             long duplicated = records.size() - eventIdsByUri.size();
-            System.out.printf("[faults] kill -9 %s: pushed %d (%d pushes retried), published %d, lost %d, duplicated %d%n",
-                    victim, ARTICLES, retried, eventIdsByUri.size(), lost, duplicated);
+            System.out.printf("[faults] %s: pushed %d (%d pushes retried), published %d, lost %d, duplicated %d%n",
+                    fault, ARTICLES, retried, eventIdsByUri.size(), lost, duplicated);
 
             // and the feed consumer got each article exactly once
             Map<String, Integer> inFeed = new HashMap<>();
@@ -104,8 +132,8 @@ class ServiceCrashIT {
                 inFeed.putAll(feedCounts(expected));
                 return inFeed.size() == expected.size();
             });
-            System.out.printf("[faults] kill -9 %s: the feed consumer read %d articles, %d of them more than once%n",
-                    victim, inFeed.size(), inFeed.values().stream().filter(n -> n > 1).count());
+            System.out.printf("[faults] %s: the feed consumer read %d articles, %d of them more than once%n",
+                    fault, inFeed.size(), inFeed.values().stream().filter(n -> n > 1).count());
 
             assertThat(lost).as("articles lost").isZero();
             eventIdsByUri.forEach((uri, ids) -> assertThat(ids.stream().distinct()).as("event ids of " + uri).hasSize(1));
@@ -157,6 +185,9 @@ class ServiceCrashIT {
                     if (answer.statusCode() == 202 || answer.statusCode() == 200) {
                         break;
                     }
+                    // a fault is told as one (503 + Retry-After), never as an internal error
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+                    assertThat(answer.headers().firstValue("Retry-After")).isPresent();
                 } catch (IOException refused) {
                     // ingest is down: try again, as a publisher's client would
                 }

@@ -145,9 +145,21 @@ public class SubmittedArticleProcessor {
                     submitted.publisherId(), submitted.receivedAt(), result.article(), result.enrichment()),
                     result.summary());
         } catch (RuntimeException e) {
+            if (fromTheDatabase(e) && !violatesStorageRules(e)) {
+                throw e; // the indexes live in the database: an outage or a restart is waited out, not dead-lettered
+            }
             // a bug or an input the rules cannot handle: retrying would block the partition forever
             throw new PoisonEventException("enrichment failed: " + e, e);
         }
+    }
+
+    private static boolean fromTheDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException || cause instanceof org.hibernate.JDBCException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private OutgoingCloudEventMetadata<Object> cloudEvent(Emission emission) {
