@@ -90,6 +90,25 @@ class ServiceCrashIT {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void aSecondEnrichInstanceTakesOverWhenTheFirstIsKilledDuringTheRebalance() throws Exception {
+        ServiceProcess[] second = new ServiceProcess[1];
+        try {
+            survives("a second enrich-service joins, the first is killed during the rebalance", () -> {
+                second[0] = pipeline.enrich.another("2");
+                Thread.sleep(3_000); // the newcomer is starting and joining the group: the rebalance is under way
+                pipeline.enrich.kill();
+                E2ePipeline.awaitReady(second[0]);
+            });
+        } finally { // leave one enrich-service, the usual one, for the other tests
+            pipeline.enrich.restart();
+            E2ePipeline.awaitReady(pipeline.enrich);
+            if (second[0] != null) {
+                second[0].close();
+            }
+        }
+    }
+
     private interface Fault {
         void strike() throws Exception;
     }

@@ -65,6 +65,14 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** A second instance of this service: same configuration (database, consumer group), its own port and log. */
+    ServiceProcess another(String instance) {
+        ServiceProcess twin = new ServiceProcess(name + "-" + instance, freePort(),
+                log.resolveSibling(name + "-" + instance + ".log"), runner, env);
+        twin.launch();
+        return twin;
+    }
+
     /** kill -9: no shutdown hook, no flush, no goodbye to the broker. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
