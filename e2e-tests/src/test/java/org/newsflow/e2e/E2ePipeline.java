@@ -43,13 +43,17 @@ final class E2ePipeline implements AutoCloseable {
                 Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
         for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
             String database = databasePrefix + "_" + module.replace("-service", "");
-            services.add(ServiceProcess.start(root, module, Map.of(
-                    "NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN,
-                    "NEWSFLOW_PUBLISH_CURSOR_SECRET", "e2e-cursor-secret-0123456789",
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                    "QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database),
-                    "QUARKUS_DATASOURCE_USERNAME", TestPostgres.user(),
-                    "QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password()), logs));
+            services.add(ServiceProcess.start(root, module, Map.ofEntries(
+                    Map.entry("NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN),
+                    // webhooks to a receiver the test runs on this machine, retried every few seconds
+                    Map.entry("NEWSFLOW_PUBLISH_WEBHOOKS_ALLOW_PRIVATE", "true"),
+                    Map.entry("NEWSFLOW_PUBLISH_WEBHOOKS_BACKOFF", "1s,2s,5s"),
+                    Map.entry("NEWSFLOW_PUBLISH_WEBHOOKS_MAX_ATTEMPTS", "60"),
+                    Map.entry("NEWSFLOW_PUBLISH_CURSOR_SECRET", "e2e-cursor-secret-0123456789"),
+                    Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka),
+                    Map.entry("QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database)),
+                    Map.entry("QUARKUS_DATASOURCE_USERNAME", TestPostgres.user()),
+                    Map.entry("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password())), logs));
         }
         ingest = services.get(0);
         enrich = services.get(1);

@@ -109,6 +109,86 @@ class ServiceCrashIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aWebhookReceiverDownForAMinuteGetsEverythingAfterwardsInOrderOnce() throws Exception {
+        // Given a webhook subscription to everything the publisher sends, and its receiver
+        WebhookReceiver receiver = new WebhookReceiver();
+        String hook = post(pipeline.publish.url("/v1/subscriptions"), consumerKey, "{\"name\": \"hook\", \"filter\": "
+                + "{\"all\": {\"sources\": [\"" + publisherOf(subscription) + "\"]}}, \"channel\": {\"type\": \"webhook\", "
+                + "\"url\": \"http://127.0.0.1:" + receiver.port + "/hook\"}}").get("id").asText();
+        try {
+            // When the receiver goes down a second into the articles and comes back a minute later
+            survives("webhook receiver down for 60 s", () -> {
+                receiver.stop();
+                Thread.sleep(60_000);
+                receiver.start();
+            });
+
+            // Then it gets every article, in the order of its feed, once per webhook-id
+            List<String> feedOrder = feedUris(hook);
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> receiver.uris().containsAll(feedOrder));
+            System.out.printf("[faults] webhook receiver down for 60 s: %d webhooks expected, %d received, %d repeated%n",
+                    feedOrder.size(), receiver.uris().size(), receiver.repeatedIds());
+            assertThat(receiver.repeatedIds()).as("webhook-ids received twice").isZero();
+            assertThat(receiver.uris()).containsExactlyElementsOf(feedOrder);
+        } finally {
+            HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(pipeline.publish.url("/v1/subscriptions/" + hook)))
+                    .header("Authorization", "Bearer " + consumerKey).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            receiver.stop();
+        }
+    }
+
+    /** A webhook receiver on a fixed port that can go down and come back. */
+    private static final class WebhookReceiver {
+
+        final int port;
+        private final List<String> uris = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicInteger repeated = new java.util.concurrent.atomic.AtomicInteger();
+        private com.sun.net.httpserver.HttpServer server;
+
+        WebhookReceiver() throws IOException {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            start();
+        }
+
+        void start() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 16);
+            server.createContext("/hook", exchange -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                    String uri = JSON.readTree(in.readAllBytes()).at("/data/article/uri").asText();
+                    if (ids.add(exchange.getRequestHeaders().getFirst("webhook-id"))) {
+                        uris.add(uri);
+                    } else {
+                        repeated.incrementAndGet();
+                    }
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        void stop() {
+            if (server != null) {
+                server.stop(0);
+                server = null;
+            }
+        }
+
+        List<String> uris() {
+            synchronized (uris) {
+                return List.copyOf(uris);
+            }
+        }
+
+        int repeatedIds() {
+            return repeated.get();
+        }
+    }
+
     private interface Fault {
         void strike() throws Exception;
     }
@@ -157,6 +237,31 @@ class ServiceCrashIT {
             assertThat(lost).as("articles lost").isZero();
             eventIdsByUri.forEach((uri, ids) -> assertThat(ids.stream().distinct()).as("event ids of " + uri).hasSize(1));
             assertThat(inFeed.values()).as("feed items per article").containsOnly(1);
+        }
+    }
+
+    /** The publisher whose articles a subscription takes (its only source). */
+    private static String publisherOf(String subscriptionId) throws Exception {
+        return JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                pipeline.publish.url("/v1/subscriptions/" + subscriptionId))).header("Authorization", "Bearer " + consumerKey)
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).at("/filter/all/sources/0").asText();
+    }
+
+    /** The article uris of a subscription's feed (new versions), in feed order. */
+    private static List<String> feedUris(String subscriptionId) throws Exception {
+        List<String> uris = new ArrayList<>();
+        String cursor = null;
+        while (true) {
+            String url = pipeline.publish.url("/v1/subscriptions/" + subscriptionId + "/feed?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            com.fasterxml.jackson.databind.JsonNode page = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).header("Authorization", "Bearer " + consumerKey).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            page.path("items").forEach(item -> uris.add(item.at("/article/uri").asText()));
+            if (!page.path("more").asBoolean(false)) {
+                return uris;
+            }
+            cursor = page.get("next").asText();
         }
     }
 
