@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * memory per process, and a plain three-hop relay of the same records as the physical limit. Prints a table,
  * writes JSON and an SVG chart under .newsflow/bench/. Asserts nothing.
  * <pre>
- *   ./newsflow bench [--articles N] [--concurrency C] [--publishers P] [--loads 25,50,75] [--seconds S]
+ *   ./newsflow bench [--articles N] [--concurrency C] [--publishers P] [--loads 25,50,75|none] [--seconds S]
+ *                    [--enrich-instances K]      K enrich-service instances sharing its consumer group (scale-out)
  *   ./newsflow bench --limit-only [--articles N] [--bytes B]     the relay alone
  * </pre>
  */
@@ -84,6 +85,12 @@ public final class PipelineBenchmark {
         List<ArticleMix.Push> full = bench.generate(mix, articles, publishers);
         double averageBytes = full.stream().mapToInt(p -> p.article().toString().length()).average().orElse(4000);
 
+        int enrichInstances = IntakeBenchmark.option(args, "--enrich-instances", 1);
+        ExtraInstances extra = null;
+        if (enrichInstances > 1) {
+            System.out.printf("▸ starting %d more enrich-service instances in its consumer group%n", enrichInstances - 1);
+            extra = new ExtraInstances(home, "enrich-service", enrichInstances - 1);
+        }
         Map<String, ProcessUsage.Sample> before = usage.sample();
         AtomicBoolean listening = new AtomicBoolean(true);
         Thread listener = bench.listen(listening);
@@ -96,6 +103,9 @@ public final class PipelineBenchmark {
                 averageBytes);
         double limit = new RelayLimit(bootstrap).measure(relayed, (int) averageBytes, 3);
         System.out.printf("  %.0f records/s%n", limit);
+
+        Map<String, List<Integer>> sharing = ExtraInstances.assignments(bootstrap, "enrich-service");
+        System.out.printf("▸ enrich-service instances and their partitions of articles.submitted: %s%n", sharing);
 
         System.out.println("▸ at the highest rate ingest takes");
         Phase max = bench.phase("maximum", full, keys, concurrency, 0);
@@ -113,11 +123,15 @@ public final class PipelineBenchmark {
         listening.set(false);
         listener.join();
         Map<String, ProcessUsage.Sample> after = usage.sample();
+        if (extra != null) {
+            extra.close();
+        }
 
         Path out = home.resolve(".newsflow/bench");
         Files.createDirectories(out);
         String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
         ObjectNode report = bench.report(limit, phases, before, after, averageBytes);
+        report.put("enrichInstances", enrichInstances).set("enrichPartitions", bench.json.valueToTree(sharing));
         Path jsonFile = out.resolve("pipeline-" + stamp + ".json");
         Path chartFile = out.resolve("pipeline-" + stamp + ".svg");
         Files.writeString(jsonFile, bench.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -276,6 +290,9 @@ public final class PipelineBenchmark {
 
     private static List<Integer> loads(String[] args) {
         for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--loads") && args[i + 1].equals("none")) {
+                return List.of();
+            }
             if (args[i].equals("--loads")) {
                 return Arrays.stream(args[i + 1].split(",")).map(String::strip).map(Integer::parseInt).toList();
             }

@@ -21,7 +21,7 @@ public final class Newsflow {
               eval [--details] <folder>
                        score the enrichment against gold labels (eval-dev format); ends with a JSON line;
                        --details lists per article what was wrong and what was missed
-              bench [--articles N] [--concurrency C] [--loads 25,50,75] [--seconds S]
+              bench [--articles N] [--concurrency C] [--loads 25,50,75|none] [--seconds S] [--enrich-instances K]
                        the whole pipeline on PostgreSQL against the broker's limit: throughput, latency,
                        CPU and memory per process; a table, JSON and an SVG chart in .newsflow/bench/
               bench-intake [--articles N] [--concurrency C] [--batch B] [--words W] [--publishers P]
