@@ -1,6 +1,7 @@
 package org.newsflow.enrich.pipeline;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Makes enrichment idempotent: the enrichment record and the processed-event row are written in one
- * transaction; a redelivered input finds its row and gets the stored event back instead of new work.
+ * transaction; a redelivered input finds its row and gets the stored event back instead of new work, or nothing
+ * when Kafka is known to have it already.
  */
 @ApplicationScoped
 public class EnrichmentStore {
@@ -32,12 +34,16 @@ public class EnrichmentStore {
     public record Computed(ArticleEnriched event, String summary) {
     }
 
+    /** The event to emit for the input; empty when Kafka already has it (a redelivery after a restart or rebalance). */
     @Transactional
-    public Emission enrichOnce(String sourceEventId, Supplier<Computed> enrichment) {
+    public Optional<Emission> enrichOnce(String sourceEventId, Supplier<Computed> enrichment) {
         var processed = ProcessedEvent.of(sourceEventId);
         if (processed.isPresent()) {
+            if (processed.get().emittedAt != null) {
+                return Optional.empty();
+            }
             EnrichmentRecord previous = EnrichmentRecord.byEventId(processed.get().resultEventId).orElseThrow();
-            return emission(previous);
+            return Optional.of(emission(previous));
         }
         Computed computed = enrichment.get();
         ArticleEnriched event = computed.event();
@@ -64,7 +70,13 @@ public class EnrichmentStore {
         done.processedAt = Instant.now();
         done.resultEventId = record.eventId;
         done.persist();
-        return emission(record);
+        return Optional.of(emission(record));
+    }
+
+    /** Kafka acknowledged the event that {@code sourceEventId} led to. */
+    @Transactional
+    public void markEmitted(String sourceEventId) {
+        ProcessedEvent.update("emittedAt = ?1 where eventId = ?2", Instant.now(), sourceEventId);
     }
 
     private static Emission emission(EnrichmentRecord record) {

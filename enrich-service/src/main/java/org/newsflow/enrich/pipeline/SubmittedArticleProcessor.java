@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -68,7 +69,7 @@ public class SubmittedArticleProcessor {
     }
 
     private Uni<Optional<Message<String>>> handle(Message<byte[]> message) {
-        return Uni.createFrom().item(() -> Optional.of(enrich(message)))
+        return Uni.createFrom().item(() -> enrich(message))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(e -> !(e instanceof PoisonEventException))
                 .invoke(e -> LOG.warnf("Enrichment of an event failed and is retried: %s", e.toString()))
@@ -80,7 +81,7 @@ public class SubmittedArticleProcessor {
                 });
     }
 
-    private Message<String> enrich(Message<byte[]> message) {
+    private Optional<Message<String>> enrich(Message<byte[]> message) {
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new PoisonEventException("not a Kafka record"));
         String eventId = header(kafka, CloudEventHeaders.ID);
@@ -88,18 +89,34 @@ public class SubmittedArticleProcessor {
             throw new PoisonEventException("missing CloudEvents header ce_id: events must carry a stable id");
         }
         ArticleSubmitted submitted = parse(message.getPayload());
-        Emission emission;
+        Optional<Emission> stored;
         try {
-            emission = store.enrichOnce(eventId, () -> compute(submitted));
+            stored = store.enrichOnce(eventId, () -> compute(submitted));
         } catch (RuntimeException e) {
             if (violatesStorageRules(e)) {
                 throw new PoisonEventException("the event breaks a storage rule (" + rootCause(e) + ")", e);
             }
             throw e;
         }
-        Supplier<CompletionStage<Void>> ack = message::ack;
+        if (stored.isEmpty()) { // a redelivery of an event whose result Kafka already has
+            message.ack();
+            return Optional.empty();
+        }
+        Emission emission = stored.get();
+        // once Kafka has the output: note it (off the producer's thread), then let the input go
+        Supplier<CompletionStage<Void>> ack = () -> CompletableFuture
+                .runAsync(() -> markEmitted(eventId), Infrastructure.getDefaultWorkerPool())
+                .thenCompose(done -> message.ack());
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
-        return Message.of(emission.payload(), Metadata.of(cloudEvent(emission), record(emission)), ack, nack);
+        return Optional.of(Message.of(emission.payload(), Metadata.of(cloudEvent(emission), record(emission)), ack, nack));
+    }
+
+    private void markEmitted(String sourceEventId) {
+        try {
+            store.markEmitted(sourceEventId);
+        } catch (RuntimeException e) { // at worst, a redelivery sends the same event (same id) once more
+            LOG.warnf("Could not note that the event for %s is on Kafka: %s", sourceEventId, e.toString());
+        }
     }
 
     /** Too long, wrong type, duplicate: the same event fails the same way on every retry. */

@@ -25,6 +25,10 @@ public class ProcessedEvent extends PanacheEntityBase {
     @Column(name = "result_event_id", nullable = false)
     public String resultEventId;
 
+    /** When Kafka acknowledged the result event; null until then. */
+    @Column(name = "emitted_at")
+    public Instant emittedAt;
+
     public static Optional<ProcessedEvent> of(String eventId) {
         return findByIdOptional(eventId);
     }

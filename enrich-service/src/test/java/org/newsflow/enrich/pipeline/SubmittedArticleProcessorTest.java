@@ -21,6 +21,7 @@ import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
 import org.newsflow.enrich.record.EnrichmentRecord;
+import org.newsflow.enrich.record.ProcessedEvent;
 import org.newsflow.enrich.support.TestArticles;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.NinjsSchema;
@@ -88,18 +89,48 @@ class SubmittedArticleProcessorTest {
     }
 
     @Test
-    void aRedeliveredEventIsAnsweredWithTheSameEventAndEnrichedOnce() throws IOException {
+    void aRedeliveredEventWhoseResultIsOnKafkaIsNeitherEnrichedNorSentAgain() throws IOException {
+        // Given an article enriched, and Kafka's acknowledgement of the result noted
+        String uri = uniqueUri();
+        String eventId = submit(uri);
+        enriched.next(r -> uri.equals(r.key()), WAIT);
+        awaitEmitted(eventId);
+
+        // When the same event comes again (a restart or a rebalance before the offset was committed), then a marker
+        resubmit(uri, eventId);
+        String marker = uniqueUri();
+        submit(marker);
+
+        // Then the article was enriched and sent once
+        assertThat(enriched.readThrough(r -> marker.equals(r.key()), WAIT)).extracting(ConsumerRecord::key)
+                .containsExactly(uri, marker);
+        long rows = QuarkusTransaction.requiringNew().call(() -> EnrichmentRecord.count("uri", uri));
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredEventWhoseResultKafkaNeverAcknowledgedIsSentAgainAsTheSameEvent() throws IOException {
+        // Given an article enriched, but no note that Kafka acknowledged the result (a crash right after sending)
         String uri = uniqueUri();
         String eventId = submit(uri);
         ConsumerRecord<String, String> first = enriched.next(r -> uri.equals(r.key()), WAIT);
+        awaitEmitted(eventId);
+        QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.update("emittedAt = null where eventId = ?1", eventId));
 
+        // When the same event comes again
         resubmit(uri, eventId);
-        ConsumerRecord<String, String> second = enriched.next(r -> uri.equals(r.key()) && r != first, WAIT);
 
+        // Then the stored event is sent again, with the same id, and the article is not enriched twice
+        ConsumerRecord<String, String> second = enriched.next(r -> uri.equals(r.key()) && r != first, WAIT);
         assertThat(TopicReader.header(second, CloudEventHeaders.ID)).isEqualTo(TopicReader.header(first, CloudEventHeaders.ID));
         assertThat(second.value()).isEqualTo(first.value());
         long rows = QuarkusTransaction.requiringNew().call(() -> EnrichmentRecord.count("uri", uri));
         assertThat(rows).isEqualTo(1);
+    }
+
+    private static void awaitEmitted(String eventId) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ProcessedEvent.of(eventId).map(p -> p.emittedAt != null).orElse(false)));
     }
 
     @Test
