@@ -68,7 +68,7 @@ class EnrichCommandTest {
     void evalDetailsListWhatEachArticleGotWrongAndMissed() throws Exception {
         Files.writeString(folder.resolve("001.json"), """
                 {"id": "own-2", "headline": "Vaccine approved", "language": "en",
-                 "body": "The Serum Institute of India said on Monday that regulators had approved its vaccine.",
+                 "body": "Regulators approved a new vaccine made by the Serum Institute of India, its maker said.",
                  "gold": {"persons": ["Asha Rao"], "organisations": ["Serum Institute of India"], "places": [],
                           "countries": [], "subjects": [], "reprint_of": null, "story": "vaccine"}}
                 """);

@@ -40,19 +40,19 @@ class NameFinderTest {
 
     @Test
     void aGivenNameThatIsAlsoATownStillStartsAPersonsName() {
-        // Merrick and Garland are both towns in the United States
-        List<Found> found = FINDER.find(new ArticleText("Statement after the verdict",
-                List.of("U.S. Attorney General Merrick Garland issued a statement after the verdict.",
-                        "The money went to Alameda Research, the founder's trading firm.")));
+        // Austin and Plano are both cities in the United States
+        List<Found> found = FINDER.find(new ArticleText("Reporters wait outside",
+                List.of("U.S. Attorney General Austin Plano spoke to reporters on the courthouse steps.",
+                        "Prosecutors traced the money to Oakland Research, a small trading desk.")));
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Merrick Garland");
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).contains("Alameda Research");
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Austin Plano");
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).contains("Oakland Research");
     }
 
     @Test
     void runningMatesJoinedByAHyphenAreTwoPeopleAndATitleBeforeAnAbbreviationIsThePersons() {
         List<Found> found = FINDER.find(new ArticleText("Hasil pemilu",
-                List.of("Pasangan nomor urut 2 Rina Saputri-Bagus Hartono meraih suara terbanyak, ujar Ketua KPU Dewi Lestari.")),
+                List.of("Tim kampanye Rina Saputri-Bagus Hartono menang di kota itu, kata Ketua KPU Dewi Lestari.")),
                 "id");
 
         assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name)
@@ -63,7 +63,7 @@ class NameFinderTest {
     @Test
     void aKnownOrganisationInflectedInGermanIsFoundUnderItsName() {
         List<Found> found = FINDER.find(new ArticleText("Streik beendet",
-                List.of("Für Fahrgäste der Deutschen Bahn beginnt am Montag wieder der normale Betrieb.")), "de");
+                List.of("Reisende der Deutschen Bahn müssen am Montag mit Verspätungen rechnen.")), "de");
 
         assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).containsExactly("Deutsche Bahn");
     }
