@@ -268,24 +268,8 @@ class ServiceCrashIT {
     /** How often each of {@code uris} appears in the consumer's feed, read from its start page by page. */
     private static Map<String, Integer> feedCounts(java.util.Set<String> uris) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        String cursor = null;
-        while (true) {
-            String url = pipeline.publish.url("/v1/subscriptions/" + subscription + "/feed?limit=100"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
-            com.fasterxml.jackson.databind.JsonNode page = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(url)).header("Authorization", "Bearer " + consumerKey).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            page.path("items").forEach(item -> {
-                String uri = item.at("/article/uri").asText();
-                if (uris.contains(uri)) {
-                    counts.merge(uri, 1, Integer::sum);
-                }
-            });
-            if (!page.path("more").asBoolean(false)) {
-                return counts;
-            }
-            cursor = page.get("next").asText();
-        }
+        feedUris(subscription).stream().filter(uris::contains).forEach(uri -> counts.merge(uri, 1, Integer::sum));
+        return counts;
     }
 
     private static com.fasterxml.jackson.databind.JsonNode post(String url, String bearer, String body) throws Exception {

@@ -113,7 +113,8 @@ public class ArticleSearch {
         int read = 0;
         boolean exhausted = false;
         while (hits.size() < size && read < MAX_ROWS_READ && !exhausted) {
-            int batch = Math.min(size + 10, MAX_ROWS_READ - read);
+            // a page's worth first; when the filter keeps turning rows down, read more at a time
+            int batch = Math.min(Math.max(size + 10, read), MAX_ROWS_READ - read);
             var query = PublishedArticle.getEntityManager()
                     .createNativeQuery(sql + (at == null ? "" : after) + order, PublishedArticle.class);
             parameters.forEach(query::setParameter);
