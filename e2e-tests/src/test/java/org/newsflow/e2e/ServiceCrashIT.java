@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsflow.contract.CloudEventHeaders;
 import org.newsflow.contract.Topics;
+import org.newsflow.testing.TestKafka;
 import org.newsflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Hard kills and a database bounce, as Kafka's own system tests do them: while a publisher pushes a known set of
- * articles, one service gets {@code kill -9} and is started again, or PostgreSQL is restarted under all three. Every article the publisher pushed (it retries what was not answered,
+ * articles, one service gets {@code kill -9} and is started again, the Kafka broker stops for 30 s, or PostgreSQL
+ * is restarted under all three. Every article the publisher pushed (it retries what was not answered,
  * as a publisher would) must reach {@code articles.published}; a record read twice must be the same event (same
  * CloudEvents id), so that a consumer can drop it. Prints pushed / published / lost / duplicated per crash.
  */
@@ -70,6 +72,16 @@ class ServiceCrashIT {
             Thread.sleep(1_000);
             service.restart();
             E2ePipeline.awaitReady(service);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void theKafkaBrokerStoppedForThirtySecondsLosesNoArticle() throws Exception {
+        // the broker keeps its log directory, as a real one keeps its disk, and comes back on the same address
+        survives("Kafka broker stopped for 30 s", () -> {
+            TestKafka.stop();
+            Thread.sleep(30_000);
+            TestKafka.bootstrapServers();
         });
     }
 

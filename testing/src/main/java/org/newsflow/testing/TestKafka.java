@@ -1,6 +1,12 @@
 package org.newsflow.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -8,10 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
@@ -25,33 +33,67 @@ public final class TestKafka {
     private static EmbeddedKafkaBroker broker;
 
     private static int port;
-    private static boolean hookInstalled;
+    private static int controllerPort;
+    /** Kept across {@link #stop()} and the next start, like a broker's disk; deleted when the JVM exits. */
+    private static Path logDir;
+    private static final String CLUSTER_ID = Uuid.randomUuid().toString();
 
     /** Starts the broker on first use and returns its bootstrap servers ({@code host:port}). */
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            EmbeddedKafkaBroker starting = new EmbeddedKafkaBroker()
-                    .withDeleteLogDirsOnClose(true)
-                    .withAdditionalProperties(TestKafka::brokerDefaults);
-            if (port != 0) {
-                starting.withKafkaPort(port);
+            boolean first = logDir == null;
+            if (first) {
+                logDir = temporaryLogDir();
+                port = freePort();
+                controllerPort = freePort();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stopAndDelete, "test-kafka-shutdown"));
             }
-            broker = starting.start();
-            String address = broker.getAdvertisedListeners().replaceFirst("^[A-Z_]+://", "");
-            port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-            if (!hookInstalled) {
-                Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stop, "test-kafka-shutdown"));
-                hookInstalled = true;
-            }
+            broker = new EmbeddedKafkaBroker()
+                    .withClusterId(CLUSTER_ID)
+                    .withKafkaPort(port)
+                    .withControllerPort(controllerPort)
+                    .withDeleteLogDirsOnClose(false)
+                    .withAdditionalProperties(TestKafka::brokerDefaults)
+                    .start();
         }
         return "localhost:" + port;
     }
 
-    /** Stops the broker, as an outage would; {@link #bootstrapServers()} starts an empty one on the same port. */
+    /**
+     * Stops the broker, as an outage would; {@link #bootstrapServers()} starts it again on the same port with the
+     * same data (topics, records, committed offsets).
+     */
     public static synchronized void stop() {
         if (broker != null) {
             broker.close();
             broker = null;
+        }
+    }
+
+    private static synchronized void stopAndDelete() {
+        stop();
+        if (logDir != null) {
+            try (Stream<Path> files = Files.walk(logDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is not worth failing a test run for
+            }
+        }
+    }
+
+    private static Path temporaryLogDir() {
+        try {
+            return Files.createTempDirectory("newsflow-test-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -74,6 +116,7 @@ public final class TestKafka {
     }
 
     private static void brokerDefaults(Properties properties) {
+        properties.put("log.dir", logDir.toString());
         properties.put("auto.create.topics.enable", "true");
         properties.put("num.partitions", "1");
         properties.put("offsets.topic.num.partitions", "1");
