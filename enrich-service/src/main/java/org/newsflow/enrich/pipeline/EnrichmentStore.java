@@ -73,10 +73,10 @@ public class EnrichmentStore {
         return Optional.of(emission(record));
     }
 
-    /** Kafka acknowledged the event that {@code sourceEventId} led to. */
+    /** Kafka acknowledged the events that {@code sourceEventIds} led to. */
     @Transactional
-    public void markEmitted(String sourceEventId) {
-        ProcessedEvent.update("emittedAt = ?1 where eventId = ?2", Instant.now(), sourceEventId);
+    public void markEmitted(java.util.List<String> sourceEventIds) {
+        ProcessedEvent.update("emittedAt = ?1 where eventId in ?2", Instant.now(), sourceEventIds);
     }
 
     private static Emission emission(EnrichmentRecord record) {

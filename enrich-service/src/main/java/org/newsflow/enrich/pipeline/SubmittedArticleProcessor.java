@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,8 +51,11 @@ public class SubmittedArticleProcessor {
     private final EnrichmentStore store;
     private final ObjectMapper json;
     private final URI source;
+    private final EmittedNotes emitted;
 
-    SubmittedArticleProcessor(Enricher enricher, EnrichmentStore store, ObjectMapper json, EnrichConfig config) {
+    SubmittedArticleProcessor(Enricher enricher, EnrichmentStore store, ObjectMapper json, EnrichConfig config,
+            EmittedNotes emitted) {
+        this.emitted = emitted;
         this.enricher = enricher;
         this.store = store;
         this.json = json;
@@ -103,20 +105,10 @@ public class SubmittedArticleProcessor {
             return Optional.empty();
         }
         Emission emission = stored.get();
-        // once Kafka has the output: note it (off the producer's thread), then let the input go
-        Supplier<CompletionStage<Void>> ack = () -> CompletableFuture
-                .runAsync(() -> markEmitted(eventId), Infrastructure.getDefaultWorkerPool())
-                .thenCompose(done -> message.ack());
+        // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
+        Supplier<CompletionStage<Void>> ack = () -> emitted.note(eventId).thenCompose(done -> message.ack());
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
         return Optional.of(Message.of(emission.payload(), Metadata.of(cloudEvent(emission), record(emission)), ack, nack));
-    }
-
-    private void markEmitted(String sourceEventId) {
-        try {
-            store.markEmitted(sourceEventId);
-        } catch (RuntimeException e) { // at worst, a redelivery sends the same event (same id) once more
-            LOG.warnf("Could not note that the event for %s is on Kafka: %s", sourceEventId, e.toString());
-        }
     }
 
     /** Too long, wrong type, duplicate: the same event fails the same way on every retry. */

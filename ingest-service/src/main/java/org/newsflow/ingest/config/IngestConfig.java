@@ -46,6 +46,17 @@ public interface IngestConfig {
     @WithDefault("400")
     int rateLimitBurst();
 
+    /**
+     * How long an authenticated API key is remembered by this instance (0 looks every push up). A key revoked
+     * through another instance keeps working here for at most this long.
+     */
+    @WithDefault("5s")
+    Duration authCacheTtl();
+
+    /** Most API keys remembered at once. */
+    @WithDefault("10000")
+    int authCacheSize();
+
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/ingest-service")
     URI eventSource();

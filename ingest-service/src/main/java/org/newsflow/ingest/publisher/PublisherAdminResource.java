@@ -28,10 +28,18 @@ public class PublisherAdminResource {
 
     private final AdminGuard guard;
     private final PublisherAdmin admin;
+    private final AuthenticatedKeys recentKeys;
 
-    PublisherAdminResource(AdminGuard guard, PublisherAdmin admin) {
+    PublisherAdminResource(AdminGuard guard, PublisherAdmin admin, AuthenticatedKeys recentKeys) {
         this.guard = guard;
         this.admin = admin;
+        this.recentKeys = recentKeys;
+    }
+
+    /** After a committed change to keys, secrets or a publisher's status: pushes are authenticated afresh. */
+    private <T> T changed(T result) {
+        recentKeys.clear();
+        return result;
     }
 
     @POST
@@ -66,7 +74,7 @@ public class PublisherAdminResource {
     public Response addKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
             @QueryParam("revokeOthers") boolean revokeOthers) {
         guard.check(authorization);
-        return Response.status(201).entity(admin.addKey(id, revokeOthers)).build();
+        return Response.status(201).entity(changed(admin.addKey(id, revokeOthers))).build();
     }
 
     @DELETE
@@ -76,7 +84,7 @@ public class PublisherAdminResource {
             @PathParam("keyId") long keyId) {
         guard.check(authorization);
         admin.revokeKey(id, keyId);
-        return Response.noContent().build();
+        return changed(Response.noContent().build());
     }
 
     @POST
@@ -85,7 +93,7 @@ public class PublisherAdminResource {
     public Response newSigningSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") String id) {
         guard.check(authorization);
-        return Response.status(201).entity(admin.newSigningSecret(id)).build();
+        return Response.status(201).entity(changed(admin.newSigningSecret(id))).build();
     }
 
     @DELETE
@@ -95,7 +103,7 @@ public class PublisherAdminResource {
             @PathParam("id") String id) {
         guard.check(authorization);
         admin.removeSigningSecret(id);
-        return Response.noContent().build();
+        return changed(Response.noContent().build());
     }
 
     @POST
@@ -104,6 +112,6 @@ public class PublisherAdminResource {
     public PublisherAdmin.PublisherView revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") String id) {
         guard.check(authorization);
-        return admin.revoke(id);
+        return changed(admin.revoke(id));
     }
 }

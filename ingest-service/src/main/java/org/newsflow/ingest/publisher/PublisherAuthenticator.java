@@ -3,6 +3,8 @@ package org.newsflow.ingest.publisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.newsflow.ingest.problem.ProblemException;
 
 /** Finds the publisher behind an {@code Authorization: Bearer <api key>} header, or refuses the request. */
@@ -32,7 +34,12 @@ public class PublisherAuthenticator {
         return new AuthenticatedPublisher(publisher.id, publisher.signingSecret);
     }
 
-    @Transactional
+    private final AuthenticatedKeys recent;
+
+    PublisherAuthenticator(AuthenticatedKeys recent) {
+        this.recent = recent;
+    }
+
     public AuthenticatedPublisher authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw ProblemException.unauthenticated("header:Authorization", "required",
@@ -43,6 +50,15 @@ public class PublisherAuthenticator {
                     "the Authorization header must use the Bearer scheme");
         }
         String key = authorization.substring(7).trim();
+        String keyHash = ApiKeys.hash(key);
+        return recent.get(keyHash).orElseGet(() -> {
+            AuthenticatedPublisher publisher = QuarkusTransaction.joiningExisting().call(() -> lookUp(key));
+            recent.put(keyHash, publisher);
+            return publisher;
+        });
+    }
+
+    private static AuthenticatedPublisher lookUp(String key) {
         ApiKey stored = ApiKeys.lookupOf(key).flatMap(ApiKey::byLookup)
                 .filter(candidate -> ApiKeys.matches(key, candidate.secretHash))
                 .orElseThrow(() -> ProblemException.unauthenticated("header:Authorization", "unknown-api-key",

@@ -32,10 +32,14 @@ public class FanOut {
         this.afterCommit = afterCommit;
     }
 
-    /** Records the version in the feeds it belongs to; returns the subscriptions that got it. */
-    public Set<String> deliver(String articleId, int version, boolean kill, String eventId, ArticleFeatures features) {
-        Set<String> received = new LinkedHashSet<>(FeedEntry.<FeedEntry> find("articleId", articleId).stream()
-                .map(e -> e.subscriptionId).toList());
+    /**
+     * Records the version in the feeds it belongs to; returns the subscriptions that got it. {@code firstVersion}:
+     * nothing of this article was published before, so no feed holds it yet (spares a query per new article).
+     */
+    public Set<String> deliver(String articleId, int version, boolean kill, String eventId, ArticleFeatures features,
+            boolean firstVersion) {
+        Set<String> received = firstVersion ? Set.of() : new LinkedHashSet<>(FeedEntry.<FeedEntry> find("articleId", articleId)
+                .stream().map(e -> e.subscriptionId).toList());
         Set<String> targets = new LinkedHashSet<>();
         if (kill) {
             targets.addAll(received);

@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -51,20 +49,13 @@ public class EnrichedArticleProcessor {
     private final PublicationStore store;
     private final ObjectMapper json;
     private final URI source;
-    private final Executor emissionMarker = Infrastructure.getDefaultWorkerPool();
+    private final EmittedNotes emitted;
 
-    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config) {
+    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, EmittedNotes emitted) {
         this.store = store;
         this.json = json;
         this.source = config.eventSource();
-    }
-
-    private void markEmitted(String sourceEventId) {
-        try {
-            store.markEmitted(sourceEventId);
-        } catch (RuntimeException e) { // at worst, a redelivery sends the same event (same id) once more
-            LOG.warnf("Could not note that the event for %s is on Kafka: %s", sourceEventId, e.toString());
-        }
+        this.emitted = emitted;
     }
 
     @Incoming("articles-enriched")
@@ -109,10 +100,8 @@ public class EnrichedArticleProcessor {
             message.ack();
             return Optional.empty();
         }
-        // once Kafka has the output: note it (off the producer's thread), then let the input go
-        Supplier<CompletionStage<Void>> ack = () -> CompletableFuture
-                .runAsync(() -> markEmitted(eventId), emissionMarker)
-                .thenCompose(done -> message.ack());
+        // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
+        Supplier<CompletionStage<Void>> ack = () -> emitted.note(eventId).thenCompose(done -> message.ack());
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
         Emission event = emission.get();
         return Optional.of(Message.of(event.payload(), Metadata.of(cloudEvent(event), record(event)), ack, nack));

@@ -70,6 +70,7 @@ public class PublicationStore {
         PublishedArticle current = PublishedArticle.findById(enriched.articleId());
         boolean announce = current == null || version >= current.version;
         if (announce) {
+            boolean firstVersion = current == null;
             if (current == null) {
                 current = new PublishedArticle();
                 current.articleId = enriched.articleId();
@@ -93,7 +94,7 @@ public class PublicationStore {
             } else {
                 searchIndex.index(enriched.articleId(), features);
             }
-            fanOut.deliver(enriched.articleId(), version, killed, history.eventId, features);
+            fanOut.deliver(enriched.articleId(), version, killed, history.eventId, features, firstVersion);
         }
 
         ProcessedEvent done = new ProcessedEvent();
@@ -104,10 +105,10 @@ public class PublicationStore {
         return announce ? Optional.of(emission(history)) : Optional.empty();
     }
 
-    /** Kafka acknowledged the event that {@code sourceEventId} led to. */
+    /** Kafka acknowledged the events that {@code sourceEventIds} led to. */
     @Transactional
-    public void markEmitted(String sourceEventId) {
-        ProcessedEvent.update("emittedAt = ?1 where eventId = ?2", Instant.now(), sourceEventId);
+    public void markEmitted(java.util.List<String> sourceEventIds) {
+        ProcessedEvent.update("emittedAt = ?1 where eventId in ?2", Instant.now(), sourceEventIds);
     }
 
     private static Emission emission(ArticleVersion version) {
