@@ -107,7 +107,7 @@ public class OutboxRelay {
         List<Long> ids = batch.stream().map(e -> e.id).toList();
         List<String> submissions = batch.stream().map(e -> e.submissionId).toList();
         QuarkusTransaction.requiringNew().run(() -> {
-            OutboxEvent.delete("id in ?1", ids);
+            OutboxEvent.deleteRelayed(ids);
             Submission.markSubmitted(submissions, Instant.now());
         });
         return batch.size();

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.newsflow.ingest.submission.Submission;
+import org.newsflow.ingest.submission.Submission.Milestone;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,32 +30,22 @@ public class DownstreamStatusTracker {
     private static final Logger LOG = Logger.getLogger(DownstreamStatusTracker.class);
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** What the status needs of a downstream event. */
-    record Milestone(String submissionId, Instant at) {
-    }
-
     @Incoming("status-enriched")
     @Blocking
     @Transactional
     public void enriched(List<byte[]> events) {
-        for (byte[] event : events) {
-            Milestone milestone = read(event, "enrichedAt");
-            if (milestone != null) {
-                Submission.markEnriched(milestone.submissionId(), milestone.at());
-            }
-        }
+        Submission.markEnriched(milestones(events, "enrichedAt"));
     }
 
     @Incoming("status-published")
     @Blocking
     @Transactional
     public void published(List<byte[]> events) {
-        for (byte[] event : events) {
-            Milestone milestone = read(event, "publishedAt");
-            if (milestone != null) {
-                Submission.markPublished(milestone.submissionId(), milestone.at());
-            }
-        }
+        Submission.markPublished(milestones(events, "publishedAt"));
+    }
+
+    private static List<Milestone> milestones(List<byte[]> events, String instantField) {
+        return events.stream().map(event -> read(event, instantField)).filter(java.util.Objects::nonNull).toList();
     }
 
     /**

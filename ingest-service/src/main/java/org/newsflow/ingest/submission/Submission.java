@@ -89,19 +89,44 @@ public class Submission extends PanacheEntityBase {
 
     /** Kafka acknowledged these; downstream statuses that arrived first are kept. */
     public static void markSubmitted(java.util.Collection<String> ids, Instant at) {
-        update("submittedAt = ?1 where id in ?2 and submittedAt is null", at, ids);
-        update("status = ?1 where id in ?2 and status = ?3", SubmissionStatus.SUBMITTED, ids, SubmissionStatus.RECEIVED);
+        updateEach("update submission set submitted_at = coalesce(submitted_at, ?), status = case when status = 'RECEIVED' "
+                + "then 'SUBMITTED' else status end where id = ?", ids.stream().map(id -> new Milestone(id, at)).toList());
     }
 
-    /** enrich-service emitted it. */
-    public static void markEnriched(String id, Instant at) {
-        update("enrichedAt = coalesce(enrichedAt, ?1), status = case when status in ?3 then ?4 else status end "
-                + "where id = ?2", at, id, List.of(SubmissionStatus.RECEIVED, SubmissionStatus.SUBMITTED),
-                SubmissionStatus.ENRICHED);
+    /** enrich-service emitted these. */
+    public static void markEnriched(List<Milestone> milestones) {
+        updateEach("update submission set enriched_at = coalesce(enriched_at, ?), status = case when status in "
+                + "('RECEIVED', 'SUBMITTED') then 'ENRICHED' else status end where id = ?", milestones);
     }
 
-    /** publish-service released it. */
-    public static void markPublished(String id, Instant at) {
-        update("publishedAt = ?1, status = ?2 where id = ?3 and publishedAt is null", at, SubmissionStatus.PUBLISHED, id);
+    /** publish-service released these. */
+    public static void markPublished(List<Milestone> milestones) {
+        updateEach("update submission set published_at = ?, status = 'PUBLISHED' where id = ? and published_at is null",
+                milestones);
+    }
+
+    /** A submission reached a stage at an instant. */
+    public record Milestone(String submissionId, Instant at) {
+    }
+
+    /**
+     * One JDBC batch of {@code sql} (parameters: the instant, the id). Plain SQL because these run for every
+     * article several times: Hibernate translates a bulk HQL update anew on each execution, which cost ingest
+     * about a tenth of its CPU under load.
+     */
+    private static void updateEach(String sql, List<Milestone> milestones) {
+        if (milestones.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement(sql)) {
+                for (Milestone milestone : milestones) {
+                    update.setObject(1, milestone.at().atOffset(java.time.ZoneOffset.UTC));
+                    update.setString(2, milestone.submissionId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
     }
 }

@@ -22,9 +22,9 @@ class DownstreamStatusTrackerTest {
                 """;
 
         assertThat(DownstreamStatusTracker.read(bytes(enriched), "enrichedAt"))
-                .isEqualTo(new DownstreamStatusTracker.Milestone("s-1", Instant.parse("2026-11-28T09:00:01Z")));
+                .isEqualTo(new org.newsflow.ingest.submission.Submission.Milestone("s-1", Instant.parse("2026-11-28T09:00:01Z")));
         assertThat(DownstreamStatusTracker.read(bytes(published), "publishedAt"))
-                .isEqualTo(new DownstreamStatusTracker.Milestone("s-2", Instant.parse("2026-11-28T09:00:02Z")));
+                .isEqualTo(new org.newsflow.ingest.submission.Submission.Milestone("s-2", Instant.parse("2026-11-28T09:00:02Z")));
     }
 
     @Test

@@ -47,10 +47,8 @@ public class FanOut {
             targets.addAll(index.matching(features));
         }
         Instant now = Instant.now();
-        Set<String> pushed = targets.isEmpty() ? Set.of() : new java.util.HashSet<>(
-                org.newsflow.publish.subscription.Subscription.<org.newsflow.publish.subscription.Subscription> list(
-                        "id in ?1 and channel in ('webhook', 'kafka') and status = 'active' and deletedAt is null", targets)
-                        .stream().map(s -> s.id).toList());
+        Set<String> pushed = targets.isEmpty() ? Set.of()
+                : org.newsflow.publish.subscription.Subscription.pushedAmong(targets);
         for (String subscriptionId : targets) {
             FeedEntry entry = new FeedEntry();
             entry.subscriptionId = subscriptionId;

@@ -119,8 +119,53 @@ public record SubscriptionFilter(Map<Field, Set<String>> all, Map<Field, Set<Str
         return criteria;
     }
 
-    /** Names and words are compared without case, accents or punctuation. */
+    /** Below this every character folds on its own the same way the whole text does (Greek, with its final sigma, does not). */
+    private static final char TABLE_LIMIT = '\u0370';
+    /** What each character below {@link #TABLE_LIMIT} folds to: letters and digits, "" for a mark, null for a separator. */
+    private static final String[] FOLDED = new String[TABLE_LIMIT];
+
+    static {
+        for (char c = 0; c < TABLE_LIMIT; c++) {
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK) {
+                FOLDED[c] = "";
+            } else {
+                String folded = foldByRules(String.valueOf(c));
+                FOLDED[c] = folded.isEmpty() ? null : folded;
+            }
+        }
+    }
+
+    /**
+     * Names and words are compared without case, accents or punctuation: letters and digits in lower case without
+     * their accents, every run of other characters one space, none at either end. Texts of Latin (and Cyrillic-free)
+     * characters take a table-driven pass; others the rules themselves.
+     */
     public static String fold(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean separate = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= TABLE_LIMIT) {
+                return foldByRules(text);
+            }
+            String folded = FOLDED[c];
+            if (folded == null) {
+                separate = out.length() > 0;
+            } else if (!folded.isEmpty()) {
+                if (separate) {
+                    out.append(' ');
+                    separate = false;
+                }
+                out.append(folded);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The folding rules as stated: decompose, drop the marks, lower-case, one space for each run of the rest. */
+    static String foldByRules(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
