@@ -34,7 +34,7 @@ final class E2ePipeline implements AutoCloseable {
     final ServiceProcess enrich;
     final ServiceProcess publish;
 
-    private E2ePipeline(String databasePrefix) throws IOException {
+    private E2ePipeline(String databasePrefix, Map<String, String> extraEnv) throws IOException {
         Path root = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("e2e-tests/target/e2e-logs/" + databasePrefix);
         String kafka = TestKafka.bootstrapServers();
@@ -43,7 +43,10 @@ final class E2ePipeline implements AutoCloseable {
                 Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
         for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
             String database = databasePrefix + "_" + module.replace("-service", "");
-            services.add(ServiceProcess.start(root, module, Map.ofEntries(
+            Map<String, String> console = !module.equals("publish-service") ? Map.of() : Map.of( // its pipeline page
+                    "NEWSFLOW_CONSOLE_SERVICES_INGEST_SERVICE", services.get(0).url("/q/health/ready"),
+                    "NEWSFLOW_CONSOLE_SERVICES_ENRICH_SERVICE", services.get(1).url("/q/health/ready"));
+            services.add(ServiceProcess.start(root, module, with(console, with(extraEnv, Map.ofEntries(
                     Map.entry("NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN),
                     // webhooks to a receiver the test runs on this machine, retried every few seconds
                     Map.entry("NEWSFLOW_PUBLISH_WEBHOOKS_ALLOW_PRIVATE", "true"),
@@ -53,7 +56,7 @@ final class E2ePipeline implements AutoCloseable {
                     Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka),
                     Map.entry("QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database)),
                     Map.entry("QUARKUS_DATASOURCE_USERNAME", TestPostgres.user()),
-                    Map.entry("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password())), logs));
+                    Map.entry("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password())))), logs));
         }
         ingest = services.get(0);
         enrich = services.get(1);
@@ -63,9 +66,20 @@ final class E2ePipeline implements AutoCloseable {
         }
     }
 
+    private static Map<String, String> with(Map<String, String> extra, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(extra);
+        return all;
+    }
+
     /** Starts the pipeline on databases named {@code <databasePrefix>_ingest}, … (recreated empty). */
     static E2ePipeline start(String databasePrefix) throws IOException {
-        return new E2ePipeline(databasePrefix);
+        return new E2ePipeline(databasePrefix, Map.of());
+    }
+
+    /** The same, each service with {@code extraEnv} in its environment too. */
+    static E2ePipeline start(String databasePrefix, Map<String, String> extraEnv) throws IOException {
+        return new E2ePipeline(databasePrefix, extraEnv);
     }
 
     static void awaitReady(ServiceProcess service) throws IOException {

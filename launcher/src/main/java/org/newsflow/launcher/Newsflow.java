@@ -32,6 +32,9 @@ public final class Newsflow {
                        enrichment alone on one core: articles/s, p50/p99, time per step, memory
               bench-match [subscriptions] [articles]
                        subscription matching: time per article against 10,000 subscriptions
+              test [maven options]
+                       every test (./mvnw verify), after making sure PostgreSQL runs and Debian's chromium
+                       and chromium-driver are installed (for the console's browser tests)
               help     this text
 
             Options:

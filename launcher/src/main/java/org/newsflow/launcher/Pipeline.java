@@ -63,6 +63,7 @@ final class Pipeline {
                 + settings.home().relativize(publishers.keyFile(Publishers.DEMO_CONSUMER)) + ")");
         Console.info("  its feed         GET  " + Service.PUBLISH.url(settings) + "/v1/subscriptions/"
                 + consumer.subscriptionId() + "/feed  with Authorization: Bearer <consumer key>");
+        Console.info("  web console      " + Service.PUBLISH.url(settings) + "/console/  (consumer key and admin token above)");
         Console.info("  API docs         " + Service.INGEST.url(settings) + "/q/swagger-ui  (and :"
                 + settings.enrichPort() + ", :" + settings.publishPort() + ")");
         Console.info("  Kafka            " + settings.bootstrapServers() + "  (topic articles.published)");
@@ -193,6 +194,9 @@ final class Pipeline {
         if (service == Service.PUBLISH) {
             env.put("NEWSFLOW_PUBLISH_CURSOR_SECRET", new Publishers(settings).secret("cursor-secret"));
             env.put("NEWSFLOW_PUBLISH_WEBHOOKS_ALLOW_PRIVATE", "true"); // a local run's receivers are local too
+            // the console's pipeline page checks the other two on the ports this run gave them
+            env.put("NEWSFLOW_CONSOLE_SERVICES_INGEST_SERVICE", Service.INGEST.url(settings) + "/q/health/ready");
+            env.put("NEWSFLOW_CONSOLE_SERVICES_ENRICH_SERVICE", Service.ENRICH.url(settings) + "/q/health/ready");
         }
         if (settings.db() == Settings.Database.H2) {
             env.put("QUARKUS_PROFILE", "local");

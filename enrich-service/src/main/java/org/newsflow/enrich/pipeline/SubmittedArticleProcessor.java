@@ -20,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
+import org.newsflow.enrich.metrics.EnrichMetrics;
 import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.ArticleSubmitted;
 import org.newsflow.contract.CloudEventHeaders;
@@ -52,10 +53,12 @@ public class SubmittedArticleProcessor {
     private final ObjectMapper json;
     private final URI source;
     private final EmittedNotes emitted;
+    private final EnrichMetrics metrics;
 
     SubmittedArticleProcessor(Enricher enricher, EnrichmentStore store, ObjectMapper json, EnrichConfig config,
-            EmittedNotes emitted) {
+            EmittedNotes emitted, EnrichMetrics metrics) {
         this.emitted = emitted;
+        this.metrics = metrics;
         this.enricher = enricher;
         this.store = store;
         this.json = json;
@@ -79,6 +82,7 @@ public class SubmittedArticleProcessor {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .onFailure(PoisonEventException.class).recoverWithUni(e -> {
                     LOG.warnf("Dead-lettering an event of articles.submitted: %s", e.getMessage());
+                    metrics.deadLettered();
                     return Uni.createFrom().completionStage(message.nack(e)).replaceWith(Optional.empty());
                 });
     }
@@ -106,9 +110,12 @@ public class SubmittedArticleProcessor {
         }
         Emission emission = stored.get();
         // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
-        Supplier<CompletionStage<Void>> ack = () -> emitted.note(eventId).thenCompose(done -> message.ack());
+        Supplier<CompletionStage<Void>> ack = () -> {
+            metrics.enriched();
+            return emitted.note(eventId).thenCompose(done -> message.ack());
+        };
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
-        return Optional.of(Message.of(emission.payload(), Metadata.of(cloudEvent(emission), record(emission)), ack, nack));
+        return Optional.of(Message.of(emission.payload(), outgoing(message, emission), ack, nack));
     }
 
     /** Too long, wrong type, duplicate: the same event fails the same way on every retry. */
@@ -149,7 +156,7 @@ public class SubmittedArticleProcessor {
     private EnrichmentStore.Computed compute(ArticleSubmitted submitted) {
         try {
             Enricher.Result result = enricher.enrich(submitted.article(), ArticleContext.of(submitted.article(),
-                    submitted.articleId(), submitted.publisherId(), submitted.receivedAt()));
+                    submitted.articleId(), submitted.publisherId(), submitted.receivedAt()), metrics.steps());
             return new EnrichmentStore.Computed(new ArticleEnriched(submitted.articleId(), submitted.submissionId(),
                     submitted.publisherId(), submitted.receivedAt(), result.article(), result.enrichment()),
                     result.summary());
@@ -169,6 +176,12 @@ public class SubmittedArticleProcessor {
             }
         }
         return false;
+    }
+
+    /** CloudEvents attributes, the record key, and the incoming trace (OpenTelemetry) so that it goes on. */
+    private Metadata outgoing(Message<byte[]> incoming, Emission emission) {
+        Metadata metadata = Metadata.of(cloudEvent(emission), record(emission));
+        return io.smallrye.reactive.messaging.TracingMetadata.fromMessage(incoming).map(metadata::with).orElse(metadata);
     }
 
     private OutgoingCloudEventMetadata<Object> cloudEvent(Emission emission) {

@@ -50,9 +50,12 @@ public class InboundArticleConsumer {
     private final ArticlePreparer preparer;
     private final SubmissionService submissions;
     private final ObjectMapper json;
+    private final org.newsflow.ingest.metrics.IngestMetrics metrics;
 
     InboundArticleConsumer(PublisherAuthenticator publishers, SignatureVerifier signatures, ArticleReader reader,
-            ArticlePreparer preparer, SubmissionService submissions, ObjectMapper json) {
+            ArticlePreparer preparer, SubmissionService submissions, ObjectMapper json,
+            org.newsflow.ingest.metrics.IngestMetrics metrics) {
+        this.metrics = metrics;
         this.publishers = publishers;
         this.signatures = signatures;
         this.reader = reader;
@@ -75,10 +78,12 @@ public class InboundArticleConsumer {
             } catch (ProblemException refused) {
                 String problem = problemJson(refused);
                 record(publisherId, headers, problem);
+                metrics.deadLettered();
                 return message.nack(new InboundRejectedException(problem));
             } catch (RuntimeException failure) {
                 if (!isStorageOutage(failure)) {
                     LOG.errorf(failure, "Kafka intake failed on a record of publisher %s; dead-lettering it", publisherId);
+                    metrics.deadLettered();
                     return message.nack(new InboundRejectedException("{\"status\":500,\"title\":\"Internal error\","
                             + "\"detail\":\"the record could not be processed; the failure is logged\"}"));
                 }

@@ -48,6 +48,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** W3C traceparent of the push (OpenTelemetry), sent on as the record's traceparent header; null without tracing. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** The oldest pending events, in the order they were written. */
     public static List<OutboxEvent> oldest(int limit) {
         return find("order by id").page(0, limit).list();
@@ -55,5 +59,18 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public static long backlog() {
         return count();
+    }
+
+    /** Removes relayed events: one JDBC batch (a bulk HQL delete is translated anew on every call). */
+    public static void deleteRelayed(List<Long> ids) {
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = ?")) {
+                for (long id : ids) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        });
     }
 }

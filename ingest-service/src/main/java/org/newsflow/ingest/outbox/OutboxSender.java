@@ -78,6 +78,9 @@ public class OutboxSender {
         header(headers, CloudEventHeaders.TIME,
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.createdAt.atOffset(ZoneOffset.UTC)));
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (event.traceParent != null) {
+            header(headers, "traceparent", event.traceParent); // W3C trace context: the trace goes on downstream
+        }
         return new ProducerRecord<>(event.topic, null, event.recordKey, event.payload, headers);
     }
 

@@ -18,10 +18,14 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    @jakarta.inject.Inject
+    org.newsflow.ingest.metrics.IngestMetrics metrics;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response.ResponseBuilder answer = builder(new Problem(Problem.type(e.slug()), e.title(), e.status(),
                 e.getMessage(), path(uri), e.errors()));
+        metrics.refused(e.slug(), e.status());
         e.headers().forEach(answer::header);
         return answer.build();
     }

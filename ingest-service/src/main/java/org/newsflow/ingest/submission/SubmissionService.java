@@ -35,8 +35,10 @@ public class SubmissionService {
 
     private final ArticleReader reader;
     private final OutboxRelay relay;
+    private final org.newsflow.ingest.metrics.IngestMetrics metrics;
 
-    SubmissionService(ArticleReader reader, OutboxRelay relay) {
+    SubmissionService(ArticleReader reader, OutboxRelay relay, org.newsflow.ingest.metrics.IngestMetrics metrics) {
+        this.metrics = metrics;
         this.reader = reader;
         this.relay = relay;
     }
@@ -68,6 +70,7 @@ public class SubmissionService {
         if (!accepted.repeat()) {
             relay.wakeUp();
         }
+        metrics.accepted(accepted.repeat());
         return accepted;
     }
 
@@ -128,6 +131,7 @@ public class SubmissionService {
         outbox.submissionId = submission.id;
         outbox.payload = reader.toJson(event);
         outbox.createdAt = submission.receivedAt;
+        outbox.traceParent = traceParent();
         outbox.persist();
         remember(publisherId, context, submission.id);
         return new Accepted(SubmissionReceipt.of(submission), false);
@@ -149,6 +153,12 @@ public class SubmissionService {
             Submission first = Submission.findById(key.submissionId);
             return new Accepted(SubmissionReceipt.of(first), true);
         });
+    }
+
+    /** The current span as a W3C traceparent, when OpenTelemetry traces this push. */
+    private static String traceParent() {
+        io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
     }
 
     private static void remember(String publisherId, PushContext context, String submissionId) {

@@ -1,5 +1,8 @@
 package org.newsflow.publish.article;
 
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newsflow.publish.problem.ProblemException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.common.annotation.Blocking;
 
 /** Published articles, as consumers read them. */
@@ -18,6 +24,12 @@ import io.smallrye.common.annotation.Blocking;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class ArticleResource {
+
+    private final ObjectMapper json;
+
+    ArticleResource(ObjectMapper json) {
+        this.json = json;
+    }
 
     @GET
     @Path("/{id}")
@@ -31,5 +43,33 @@ public class ArticleResource {
         return Response.ok(article.article, MediaType.APPLICATION_JSON)
                 .header("Last-Modified", java.util.Date.from(article.publishedAt))
                 .build();
+    }
+
+    /** One stored version as the console and auditors see it: what was published and what enrichment found. */
+    public record VersionView(int version, String pubStatus, Instant publishedAt, String eventId, JsonNode article,
+            JsonNode enrichment) {
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Transactional
+    @Operation(summary = "Every published version of an article, newest first, each with its enrichment "
+            + "(including the explanations: which method found each value, with its score)")
+    public List<VersionView> versions(@PathParam("id") String id) {
+        List<ArticleVersion> versions = ArticleVersion.list("articleId = ?1 order by version desc, id desc", id);
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("Article " + id);
+        }
+        return versions.stream().map(this::view).toList();
+    }
+
+    private VersionView view(ArticleVersion version) {
+        try {
+            JsonNode event = json.readTree(version.payload);
+            return new VersionView(version.version, version.pubStatus, version.publishedAt, version.eventId,
+                    event.get("article"), event.get("enrichment"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored version is JSON", e);
+        }
     }
 }

@@ -58,7 +58,11 @@ public class WebhookDispatcher {
     private Thread loop;
     private ExecutorService senders;
 
-    WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json, KafkaRouting kafka) {
+    private final org.newsflow.publish.metrics.PublishMetrics metrics;
+
+    WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json, KafkaRouting kafka,
+            org.newsflow.publish.metrics.PublishMetrics metrics) {
+        this.metrics = metrics;
         this.kafka = kafka;
         this.config = config.webhooks();
         this.guard = guard;
@@ -277,6 +281,7 @@ public class WebhookDispatcher {
         } else {
             delivery.nextAttemptAt = Instant.now().plus(backoff(delivery.attempts, retryAfter));
         }
+        metrics.webhookAttempt(WebhookDelivery.PENDING.equals(delivery.status) ? "retry" : delivery.status.toLowerCase());
     }
 
     private Duration backoff(int attempts, String retryAfter) {

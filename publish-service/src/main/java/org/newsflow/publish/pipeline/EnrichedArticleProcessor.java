@@ -24,6 +24,7 @@ import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.CloudEventHeaders;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.publish.config.PublishConfig;
+import org.newsflow.publish.metrics.PublishMetrics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -51,7 +52,11 @@ public class EnrichedArticleProcessor {
     private final URI source;
     private final EmittedNotes emitted;
 
-    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, EmittedNotes emitted) {
+    private final PublishMetrics metrics;
+
+    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, EmittedNotes emitted,
+            PublishMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.json = json;
         this.source = config.eventSource();
@@ -75,6 +80,7 @@ public class EnrichedArticleProcessor {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .onFailure(PoisonEventException.class).recoverWithUni(e -> {
                     LOG.warnf("Dead-lettering an event of articles.enriched: %s", e.getMessage());
+                    metrics.deadLettered();
                     return Uni.createFrom().completionStage(message.nack(e)).replaceWith(Optional.empty());
                 });
     }
@@ -101,10 +107,13 @@ public class EnrichedArticleProcessor {
             return Optional.empty();
         }
         // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
-        Supplier<CompletionStage<Void>> ack = () -> emitted.note(eventId).thenCompose(done -> message.ack());
+        Supplier<CompletionStage<Void>> ack = () -> {
+            metrics.published();
+            return emitted.note(eventId).thenCompose(done -> message.ack());
+        };
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
         Emission event = emission.get();
-        return Optional.of(Message.of(event.payload(), Metadata.of(cloudEvent(event), record(event)), ack, nack));
+        return Optional.of(Message.of(event.payload(), outgoing(message, event), ack, nack));
     }
 
     /** Too long, wrong type, duplicate: the same event fails the same way on every retry. */
@@ -144,6 +153,12 @@ public class EnrichedArticleProcessor {
 
     private static boolean isVersion(String version) {
         return version.matches("[1-9][0-9]{0,9}") && Long.parseLong(version) <= Integer.MAX_VALUE;
+    }
+
+    /** CloudEvents attributes, the record key, and the incoming trace (OpenTelemetry) so that it goes on. */
+    private Metadata outgoing(Message<byte[]> incoming, Emission emission) {
+        Metadata metadata = Metadata.of(cloudEvent(emission), record(emission));
+        return io.smallrye.reactive.messaging.TracingMetadata.fromMessage(incoming).map(metadata::with).orElse(metadata);
     }
 
     private OutgoingCloudEventMetadata<Object> cloudEvent(Emission emission) {

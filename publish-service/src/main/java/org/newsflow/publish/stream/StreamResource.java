@@ -108,18 +108,20 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "A live stream of the published versions that meet an ad-hoc filter (Server-Sent Events)",
-            description = "filter: the JSON of a subscription filter, URL-encoded. Without Last-Event-ID it starts now.")
+            description = "filter: the JSON of a subscription filter, URL-encoded; without it, every published version. "
+                    + "Without Last-Event-ID it starts now.")
     public void adHoc(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("filter") String filterJson,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         authenticator.consumerId(authorization);
+        java.util.function.Predicate<ArticleFeatures> wanted;
         if (filterJson == null || filterJson.isBlank()) {
-            throw ProblemException.invalid("query:filter", "required", "filter: the JSON of a subscription filter");
-        }
-        SubscriptionFilter filter;
-        try {
-            filter = SubscriptionFilter.parse(json.readTree(filterJson));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.invalid("query:filter", "json", "filter is not valid JSON: " + e.getOriginalMessage());
+            wanted = features -> true; // everything published (the web console's live view)
+        } else {
+            try {
+                wanted = SubscriptionFilter.parse(json.readTree(filterJson))::matches;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw ProblemException.invalid("query:filter", "json", "filter is not valid JSON: " + e.getOriginalMessage());
+            }
         }
         long start = position(lastEventId);
         streams.submit(() -> {
@@ -132,10 +134,11 @@ public class StreamResource {
                 for (ArticleVersion version : versions) {
                     after = version.id;
                     JsonNode event = QuarkusTransaction.requiringNew().call(() -> announced(version));
-                    if (event != null && filter.matches(ArticleFeatures.of(event.get("article"), event.get("enrichment"),
+                    if (event != null && wanted.test(ArticleFeatures.of(event.get("article"), event.get("enrichment"),
                             event.path("publisherId").asText(null)))) {
                         ObjectNode data = json.createObjectNode().put("articleId", version.articleId)
-                                .put("version", version.version).put("publishedAt", version.publishedAt.toString());
+                                .put("version", version.version).put("publishedAt", version.publishedAt.toString())
+                                .put("publisherId", event.path("publisherId").asText(null));
                         data.set("article", event.get("article"));
                         data.set("enrichment", event.get("enrichment"));
                         String kind = "canceled".equals(version.pubStatus) ? "kill" : version.version > 1 ? "update" : "new";
