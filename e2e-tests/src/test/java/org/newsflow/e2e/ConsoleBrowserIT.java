@@ -179,11 +179,14 @@ class ConsoleBrowserIT {
     void thePipelinePageShowsEveryServiceReadyAndTheTopics() throws Exception {
         browser.get(pipeline.publish.url("/console/#/pipeline"));
         waiting.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#service-health tr.service.up"), 3));
-        waiting.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#charts path.series"), 0));
+        screenshot("06-pipeline"); // also when the charts below never come: what the page showed instead
+        waiting.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#charts path.series"), 1));
+        assertThat(browser.findElements(By.cssSelector("#service-health .problem"))).as("Kafka answered").isEmpty();
         List<String> groups = browser.findElements(By.cssSelector("table.lag td:first-child")).stream()
                 .map(WebElement::getText).toList();
         assertThat(groups).contains("enrich-service", "publish-service");
         screenshot("06-pipeline");
+        assertThat(browser.findElement(By.id("page")).getText()).doesNotContain("null");
     }
 
     @Test

@@ -41,6 +41,9 @@ async function api(path, { method = 'GET', body, bearer = consumerKey() } = {}) 
   return data;
 }
 
+/** replaceChildren without the nulls of optional parts (the DOM would print them as "null"). */
+function show(container, ...children) { container.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false)); }
+
 function problemBox(error) { return el('p', { class: 'problem', role: 'alert' }, String(error.message || error)); }
 function when(instant) { return instant ? new Date(instant).toLocaleString() : ''; }
 
@@ -57,7 +60,9 @@ function plainText(article) {
   const body = (article.bodies || []).find(b => b.role === 'main') || (article.bodies || [])[0];
   if (!body || !body.value) return article.descriptions && article.descriptions[0] ? article.descriptions[0].value : '';
   if ((body.contentType || '').includes('html')) {
-    return new DOMParser().parseFromString(body.value, 'text/html').body.textContent || '';
+    const html = new DOMParser().parseFromString(body.value, 'text/html').body;
+    const blocks = [...html.querySelectorAll('p, li, h1, h2, h3, h4, blockquote')].map(b => b.textContent.trim()).filter(Boolean);
+    return blocks.length ? blocks.join(' ') : (html.textContent || '');
   }
   return body.value;
 }
@@ -331,7 +336,7 @@ async function renderDeliveries(subscriptionId) {
 // ----------------------------------------------------------------------------------------------- pipeline page
 
 function lineChart(title, series, unit) {
-  const width = 560, height = 160, pad = 30;
+  const width = 560, height = 150, pad = 30;
   const values = series.flatMap(s => s.points.map(p => p[1]));
   const max = Math.max(1, ...values);
   const times = series.flatMap(s => s.points.map(p => p[0]));
@@ -346,14 +351,14 @@ function lineChart(title, series, unit) {
     svg.append(node);
   };
   add('text', { x: pad, y: 12, class: 'chart-title' }, `${title} (max ${Math.round(max)} ${unit})`);
-  add('line', { x1: pad, y1: height - pad, x2: width - 5, y2: height - pad, class: 'axis' });
+  add('line', { x1: pad, y1: height - 10, x2: width - 5, y2: height - 10, class: 'axis' });
   series.forEach((s, i) => {
     if (!s.points.length) return;
-    const d = s.points.map(([t, v], j) => `${j ? 'L' : 'M'}${pad + (t - t0) / (t1 - t0) * (width - pad - 5)},${height - pad - v / max * (height - pad - 20)}`).join(' ');
+    const d = s.points.map(([t, v], j) => `${j ? 'L' : 'M'}${pad + (t - t0) / (t1 - t0) * (width - pad - 5)},${height - 12 - v / max * (height - 32)}`).join(' ');
     add('path', { d, class: 'series s' + (i % 6) });
-    add('text', { x: pad + i * 130, y: height - 8, class: 'legend s' + (i % 6) }, s.name);
   });
-  return svg;
+  const legend = el('ul', { class: 'legend' }, series.map((s, i) => el('li', { class: 's' + (i % 6) }, s.name)));
+  return el('figure', { class: 'chart-box' }, svg, legend);
 }
 
 function renderPipeline() {
@@ -367,7 +372,7 @@ function renderPipeline() {
       const now = await api('/v1/admin/pipeline', { bearer: adminToken() });
       history.push(now);
       if (history.length > 90) history.shift();
-      health.replaceChildren(el('table', { class: 'health' }, now.services.map(s => el('tr', { class: 'service ' + s.status.toLowerCase() },
+      show(health, el('table', { class: 'health' }, now.services.map(s => el('tr', { class: 'service ' + s.status.toLowerCase() },
         el('td', {}, s.name), el('td', { class: 'status' }, s.status), el('td', { class: 'muted' }, s.detail)))),
         now.kafkaError ? problemBox(new Error(now.kafkaError)) : null);
       const throughput = now.topics.filter(t => !t.name.endsWith('.dlq')).map(topic => ({ name: topic.name, points: history.slice(1).map((h, i) => {
@@ -381,7 +386,7 @@ function renderPipeline() {
         return [Date.parse(h.at), g ? g.lag : 0];
       }) }));
       const dead = now.topics.filter(t => t.name.endsWith('.dlq') && t.records > 0);
-      charts.replaceChildren(lineChart('records/s per topic', throughput, '/s'), lineChart('consumer lag', lag, 'records'),
+      show(charts, lineChart('records/s per topic', throughput, '/s'), lineChart('consumer lag', lag, 'records'),
         el('table', { class: 'lag' }, el('tr', {}, el('th', {}, 'group'), el('th', {}, 'topic'), el('th', {}, 'lag')),
           now.groups.map(g => el('tr', {}, el('td', {}, g.group), el('td', {}, g.topic), el('td', { class: 'num' }, g.lag)))),
         dead.length ? el('p', { class: 'problem' }, 'Set aside (dead-letter topics): ' + dead.map(t => `${t.name} ${t.records}`).join(', ')) : null);

@@ -80,8 +80,9 @@ public class PipelineStatus {
         try {
             readKafka(topics, groups);
         } catch (Exception e) {
-            kafkaError = "Kafka did not answer: " + e.getMessage();
-            LOG.debugf("pipeline status: %s", e);
+            Throwable cause = e.getCause() != null && e.getCause() != e ? e.getCause() : e;
+            kafkaError = "Kafka did not answer: " + e.getMessage() + (cause != e ? " (" + cause.getMessage() + ")" : "");
+            LOG.debugf(e, "pipeline status: Kafka did not answer");
         }
         return new PipelineView(Instant.now(), topics, groups, services(), kafkaError);
     }
@@ -143,7 +144,9 @@ public class PipelineStatus {
                 }
             });
             settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "publish-service-console");
-            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(KAFKA_TIMEOUT_SECONDS));
+            int timeout = (int) TimeUnit.SECONDS.toMillis(KAFKA_TIMEOUT_SECONDS);
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout); // not above the API timeout
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
             admin = Admin.create(settings);
         }
         return admin;
