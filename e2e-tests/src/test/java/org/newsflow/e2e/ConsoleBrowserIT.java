@@ -191,7 +191,7 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(4)
-    void theConsoleIsServedWithSecurityHeaders() throws Exception {
+    void theConsoleIsServedWithSecurityHeadersAndOtherOriginsAreRefused() throws Exception {
         HttpResponse<Void> page = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.publish.url("/console/index.html")))
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -199,6 +199,13 @@ class ConsoleBrowserIT {
                 .contains("default-src 'self'", "frame-ancestors 'none'"));
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+        // and a page on another origin may not call the API from a browser (CORS: no foreign origin is allowed)
+        HttpResponse<Void> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.publish.url("/v1/subscriptions")))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("allowed origin")
+                .isNotEqualTo(java.util.Optional.of("https://elsewhere.example")).isNotEqualTo(java.util.Optional.of("*"));
     }
 
     private static HttpResponse<String> push(String uri) throws IOException, InterruptedException {
