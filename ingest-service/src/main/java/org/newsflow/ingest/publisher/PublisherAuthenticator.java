@@ -15,6 +15,12 @@ public class PublisherAuthenticator {
     public record AuthenticatedPublisher(String id, String signingSecret) {
     }
 
+    private final AuthenticatedKeys recent;
+
+    PublisherAuthenticator(AuthenticatedKeys recent) {
+        this.recent = recent;
+    }
+
     /** For the Kafka intake, where the broker authenticated the producer and a header names the publisher. */
     @Transactional
     public AuthenticatedPublisher named(String publisherId) {
@@ -32,12 +38,6 @@ public class PublisherAuthenticator {
                     "publisher " + publisherId + " is revoked and may not push");
         }
         return new AuthenticatedPublisher(publisher.id, publisher.signingSecret);
-    }
-
-    private final AuthenticatedKeys recent;
-
-    PublisherAuthenticator(AuthenticatedKeys recent) {
-        this.recent = recent;
     }
 
     public AuthenticatedPublisher authenticate(String authorization) {
