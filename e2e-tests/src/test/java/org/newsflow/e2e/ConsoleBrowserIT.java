@@ -62,6 +62,7 @@ class ConsoleBrowserIT {
     private static String consumerKey;
     private static HttpServer receiver;
     private static final List<String> received = new CopyOnWriteArrayList<>();
+    private static String firstArticleId;
 
     @BeforeAll
     static void openTheConsole() throws Exception {
@@ -118,7 +119,9 @@ class ConsoleBrowserIT {
 
         // When a publisher pushes an article
         String uri = "urn:newsroom:console-courier:" + UUID.randomUUID();
-        assertThat(push(uri).statusCode()).isEqualTo(202);
+        HttpResponse<String> accepted = push(uri);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        firstArticleId = JSON.readTree(accepted.body()).get("articleId").asText();
 
         // Then it appears on the live page without a reload, source and language shown, names marked in the text
         WebElement card = waiting.until(ExpectedConditions.presenceOfElementLocated(
@@ -176,21 +179,46 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
+    void aReprintByAnotherPublisherShowsABadgeLinkingToTheOriginal() throws Exception {
+        // Given the live page, and another outlet that copies the first article word for word
+        browser.get(pipeline.publish.url("/console/#/live"));
+        waiting.until(ExpectedConditions.textToBe(By.id("live-status"), "● live"));
+        String copier = pipeline.registerPublisher("copier-" + UUID.randomUUID().toString().substring(0, 8), "Copy Desk");
+        String uri = "urn:newsroom:copy-desk:" + UUID.randomUUID();
+
+        // When it pushes the copy
+        try (InputStream in = ConsoleBrowserIT.class.getResourceAsStream("/tugboats.json")) {
+            ObjectNode copy = ((ObjectNode) JSON.readTree(in)).put("uri", uri).put("copyrightHolder", "Copy Desk");
+            assertThat(pipeline.push(copier, copy).statusCode()).isEqualTo(202);
+        }
+
+        // Then its card carries a reprint badge that leads to the original's page
+        WebElement badge = waiting.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#live-list article[data-uri='" + uri + "'] a.badge.reprint")));
+        assertThat(badge.getAttribute("href")).endsWith("#/article/" + firstArticleId);
+        screenshot("06-live-reprint");
+        badge.click();
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.versions")));
+        assertThat(browser.getCurrentUrl()).endsWith("#/article/" + firstArticleId);
+    }
+
+    @Test
+    @Order(4)
     void thePipelinePageShowsEveryServiceReadyAndTheTopics() throws Exception {
         browser.get(pipeline.publish.url("/console/#/pipeline"));
         waiting.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#service-health tr.service.up"), 3));
-        screenshot("06-pipeline"); // also when the charts below never come: what the page showed instead
+        screenshot("07-pipeline"); // also when the charts below never come: what the page showed instead
         waiting.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#charts path.series"), 1));
         assertThat(browser.findElements(By.cssSelector("#service-health .problem"))).as("Kafka answered").isEmpty();
         List<String> groups = browser.findElements(By.cssSelector("table.lag td:first-child")).stream()
                 .map(WebElement::getText).toList();
         assertThat(groups).contains("enrich-service", "publish-service");
-        screenshot("06-pipeline");
+        screenshot("07-pipeline");
         assertThat(browser.findElement(By.id("page")).getText()).doesNotContain("null");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theConsoleIsServedWithSecurityHeadersAndOtherOriginsAreRefused() throws Exception {
         HttpResponse<Void> page = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.publish.url("/console/index.html")))
                 .build(), HttpResponse.BodyHandlers.discarding());
