@@ -30,6 +30,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) { // a restart or an outage: the client should simply try again shortly
+            LOG.warnf("The database is unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(answer(new Problem(Problem.type("database-unavailable"), "Service Unavailable",
+                    503, "The database is briefly unavailable. Send the same request again.", uri.getPath(),
+                    List.of()))).header("Retry-After", "2").build();
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return answer(new Problem("about:blank", "Internal Server Error", 500,
                 "The request could not be processed. The failure is logged.", uri.getPath(), List.of()));

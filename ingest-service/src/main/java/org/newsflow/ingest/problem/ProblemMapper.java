@@ -48,7 +48,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (databaseUnavailable(e)) { // a restart or an outage: the publisher should simply try again shortly
+        if (DatabaseOutage.causedBy(e)) { // a restart or an outage: the publisher should simply try again shortly
             LOG.warnf("The database is unavailable on %s: %s", path(uri), e.getMessage());
             return builder(new Problem(Problem.type("database-unavailable"), "Service Unavailable", 503,
                     "The database is briefly unavailable; nothing was stored. Send the same request again.", path(uri),
@@ -58,21 +58,6 @@ public class ProblemMapper {
         return answer(new Problem("about:blank", "Internal Server Error", 500,
                 "The request could not be processed; nothing was stored. The failure is logged.", path(uri),
                 List.of()));
-    }
-
-    /** Connection lost or refused, the server shutting down or out of resources (SQLState classes 08, 57, 53). */
-    private static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57")
-                            || sql.getSQLState().startsWith("53"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response answer(Problem problem) {
