@@ -3,12 +3,10 @@ package org.newsflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,7 @@ class DockerComposeFileTest {
             JsonNode entry = compose.at("/services/" + service);
             Path dockerfile = ROOT.resolve(entry.at("/build/context").asText()).resolve(entry.at("/build/dockerfile").asText());
             assertThat(dockerfile).as(service + " Dockerfile").exists();
-            String port = applicationProperties(service).getProperty("quarkus.http.port");
+            String port = ServiceSettings.applicationProperties(service).getProperty("quarkus.http.port");
             assertThat(entry.get("ports").get(0).asText()).isEqualTo(port + ":" + port);
             assertThat(Files.readString(dockerfile)).contains("EXPOSE " + port);
             assertThat(entry.at("/healthcheck/test").toString()).contains("/dev/tcp/127.0.0.1/" + port, "/q/health/ready");
@@ -59,7 +57,7 @@ class DockerComposeFileTest {
             assertThat(entry.at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
             String jdbcUrl = entry.at("/environment/QUARKUS_DATASOURCE_JDBC_URL").asText();
             String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
-            assertThat(database).isEqualTo(applicationProperties(service).getProperty("quarkus.datasource.jdbc.url")
+            assertThat(database).isEqualTo(ServiceSettings.applicationProperties(service).getProperty("quarkus.datasource.jdbc.url")
                     .replaceAll(".*/", ""));
             assertThat(databases).contains("CREATE DATABASE " + database + ";");
             assertThat(entry.at("/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
@@ -76,11 +74,17 @@ class DockerComposeFileTest {
         }
     }
 
-    private static Properties applicationProperties(String service) throws IOException {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(in);
+    @Test
+    void everySettingWithoutAProductionDefaultMustBeGivenToCompose() throws IOException {
+        List<String> required = new ArrayList<>();
+        for (String service : SERVICES) {
+            for (String variable : ServiceSettings.requiredInProduction(service)) {
+                required.add(variable);
+                // ${VARIABLE:?message}: compose refuses to start without it, and says why
+                assertThat(compose.at("/services/" + service + "/environment/" + variable).asText())
+                        .as(service + " " + variable).startsWith("${" + variable + ":?");
+            }
         }
-        return properties;
+        assertThat(required).as("settings without a production default").isNotEmpty();
     }
 }

@@ -34,6 +34,8 @@ class DockerComposeIT {
     static final ComposeContainer NEWSFLOW = new ComposeContainer(ROOT.resolve("docker-compose.yml").toFile())
             .withEnv("NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN)
             .withEnv("NEWSFLOW_PUBLISH_CURSOR_SECRET", "compose-test-cursor-secret-0123")
+            .withEnv("NEWSFLOW_INGEST_SECRETS_KEY", "compose-test-ingest-secrets-key-0123456789")
+            .withEnv("NEWSFLOW_PUBLISH_SECRETS_KEY", "compose-test-publish-secrets-key-0123456789")
             .withBuild(true)
             .withExposedService("ingest-service", 8081, Wait.forHttp("/q/health/ready").forStatusCode(200)
                     .withStartupTimeout(Duration.ofMinutes(5)))

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class E2ePipeline implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "e2e-admin-token";
+    static final String INGEST_SECRETS_KEY = "e2e-ingest-secrets-key-0123456789abcdef";
+    static final String PUBLISH_SECRETS_KEY = "e2e-publish-secrets-key-0123456789abcdef";
     private static final Duration READY = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +55,8 @@ final class E2ePipeline implements AutoCloseable {
                     Map.entry("NEWSFLOW_PUBLISH_WEBHOOKS_BACKOFF", "1s,2s,5s"),
                     Map.entry("NEWSFLOW_PUBLISH_WEBHOOKS_MAX_ATTEMPTS", "60"),
                     Map.entry("NEWSFLOW_PUBLISH_CURSOR_SECRET", "e2e-cursor-secret-0123456789"),
+                    Map.entry("NEWSFLOW_INGEST_SECRETS_KEY", INGEST_SECRETS_KEY),
+                    Map.entry("NEWSFLOW_PUBLISH_SECRETS_KEY", PUBLISH_SECRETS_KEY),
                     Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka),
                     Map.entry("QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.recreateDatabase(database)),
                     Map.entry("QUARKUS_DATASOURCE_USERNAME", TestPostgres.user()),

@@ -3,12 +3,10 @@ package org.newsflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +36,7 @@ class KubernetesManifestsTest {
         List<JsonNode> documents = documents(K8S.resolve(service + ".yaml"));
         JsonNode deployment = documents.stream().filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
         JsonNode serviceObject = documents.stream().filter(d -> d.path("kind").asText().equals("Service")).findFirst().orElseThrow();
-        String port = applicationProperties(service).getProperty("quarkus.http.port");
+        String port = ServiceSettings.applicationProperties(service).getProperty("quarkus.http.port");
 
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertThat(container.at("/image").asText()).isEqualTo("newsflow/" + service + ":0.1.0");
@@ -79,11 +77,16 @@ class KubernetesManifestsTest {
         return documents;
     }
 
-    private static Properties applicationProperties(String service) throws IOException {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(in);
+    @Test
+    void theSecretTemplateNamesEverySettingWithoutAProductionDefault() throws IOException {
+        JsonNode secret = YAML.readTree(K8S.resolve("secret.example.yaml").toFile());
+        List<String> required = new ArrayList<>();
+        for (String service : List.of("ingest-service", "enrich-service", "publish-service")) {
+            required.addAll(ServiceSettings.requiredInProduction(service));
         }
-        return properties;
+        assertThat(required).as("settings without a production default").isNotEmpty();
+        List<String> named = new ArrayList<>();
+        secret.get("stringData").fieldNames().forEachRemaining(named::add);
+        assertThat(named).containsAll(required);
     }
 }

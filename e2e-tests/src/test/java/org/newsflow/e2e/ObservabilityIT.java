@@ -151,7 +151,8 @@ class ObservabilityIT {
             assertThat(entries).as(service.name + " JSON log lines").isNotEmpty()
                     .allSatisfy(entry -> assertThat(entry.has("message") && entry.has("level") && entry.has("loggerName")).isTrue());
             String log = String.join("\n", lines);
-            assertThat(log).as(service.name + " log").doesNotContain(apiKey, E2ePipeline.ADMIN_TOKEN, CURSOR_SECRET);
+            assertThat(log).as(service.name + " log").doesNotContain(apiKey, E2ePipeline.ADMIN_TOKEN, CURSOR_SECRET,
+                    E2ePipeline.INGEST_SECRETS_KEY, E2ePipeline.PUBLISH_SECRETS_KEY);
         }
     }
 

@@ -191,8 +191,12 @@ final class Pipeline {
         if (service == Service.INGEST || service == Service.PUBLISH) {
             env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).adminToken());
         }
+        if (service == Service.INGEST) {
+            env.put("NEWSFLOW_INGEST_SECRETS_KEY", new Publishers(settings).secret("ingest-secrets-key"));
+        }
         if (service == Service.PUBLISH) {
             env.put("NEWSFLOW_PUBLISH_CURSOR_SECRET", new Publishers(settings).secret("cursor-secret"));
+            env.put("NEWSFLOW_PUBLISH_SECRETS_KEY", new Publishers(settings).secret("publish-secrets-key"));
             env.put("NEWSFLOW_PUBLISH_WEBHOOKS_ALLOW_PRIVATE", "true"); // a local run's receivers are local too
             // the console's pipeline page checks the other two on the ports this run gave them
             env.put("NEWSFLOW_CONSOLE_SERVICES_INGEST_SERVICE", Service.INGEST.url(settings) + "/q/health/ready");

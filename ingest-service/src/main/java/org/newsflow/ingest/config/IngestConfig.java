@@ -57,6 +57,16 @@ public interface IngestConfig {
     @WithDefault("10000")
     int authCacheSize();
 
+    /**
+     * Key that seals the publishers' signing secrets stored in the database (AES-256-GCM; env
+     * NEWSFLOW_INGEST_SECRETS_KEY), at least 32 characters. Required outside dev and test. To change it, put the
+     * old key in {@code secrets-previous-keys}: the stored secrets are sealed again with the new one at start-up.
+     */
+    String secretsKey();
+
+    /** Earlier secrets keys (comma-separated), still able to open what they sealed until it is sealed again. */
+    java.util.Optional<java.util.List<String>> secretsPreviousKeys();
+
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/ingest-service")
     URI eventSource();

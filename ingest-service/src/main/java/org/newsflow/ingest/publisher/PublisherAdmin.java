@@ -19,6 +19,12 @@ public class PublisherAdmin {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
+    private final SigningSecrets signingSecrets;
+
+    PublisherAdmin(SigningSecrets signingSecrets) {
+        this.signingSecrets = signingSecrets;
+    }
+
     /** A registration request; {@code signed: true} gives the publisher a signing secret. */
     public record NewPublisher(String id, String name, Boolean signed) {
     }
@@ -61,10 +67,10 @@ public class PublisherAdmin {
         publisher.name = request.name().strip();
         publisher.status = Publisher.ACTIVE;
         publisher.createdAt = Instant.now();
-        publisher.signingSecret = Boolean.TRUE.equals(request.signed()) ? ApiKeys.newSigningSecret() : null;
+        String signingSecret = Boolean.TRUE.equals(request.signed()) ? signingSecrets.newSecretFor(publisher) : null;
         publisher.persist();
         Credentials key = newKey(publisher.id);
-        return new Credentials(publisher.id, key.apiKey(), key.apiKeyId(), publisher.signingSecret);
+        return new Credentials(publisher.id, key.apiKey(), key.apiKeyId(), signingSecret);
     }
 
     @Transactional
@@ -98,9 +104,7 @@ public class PublisherAdmin {
 
     @Transactional
     public Credentials newSigningSecret(String publisherId) {
-        Publisher publisher = find(publisherId);
-        publisher.signingSecret = ApiKeys.newSigningSecret();
-        return new Credentials(publisherId, null, null, publisher.signingSecret);
+        return new Credentials(publisherId, null, null, signingSecrets.newSecretFor(find(publisherId)));
     }
 
     @Transactional

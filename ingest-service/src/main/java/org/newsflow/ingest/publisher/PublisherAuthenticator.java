@@ -16,9 +16,11 @@ public class PublisherAuthenticator {
     }
 
     private final AuthenticatedKeys recent;
+    private final SigningSecrets signingSecrets;
 
-    PublisherAuthenticator(AuthenticatedKeys recent) {
+    PublisherAuthenticator(AuthenticatedKeys recent, SigningSecrets signingSecrets) {
         this.recent = recent;
+        this.signingSecrets = signingSecrets;
     }
 
     /** For the Kafka intake, where the broker authenticated the producer and a header names the publisher. */
@@ -37,7 +39,7 @@ public class PublisherAuthenticator {
             throw ProblemException.forbidden("publisher-revoked", "publisher-revoked",
                     "publisher " + publisherId + " is revoked and may not push");
         }
-        return new AuthenticatedPublisher(publisher.id, publisher.signingSecret);
+        return new AuthenticatedPublisher(publisher.id, signingSecrets.secretOf(publisher));
     }
 
     public AuthenticatedPublisher authenticate(String authorization) {
@@ -58,7 +60,7 @@ public class PublisherAuthenticator {
         });
     }
 
-    private static AuthenticatedPublisher lookUp(String key) {
+    private AuthenticatedPublisher lookUp(String key) {
         ApiKey stored = ApiKeys.lookupOf(key).flatMap(ApiKey::byLookup)
                 .filter(candidate -> ApiKeys.matches(key, candidate.secretHash))
                 .orElseThrow(() -> ProblemException.unauthenticated("header:Authorization", "unknown-api-key",
@@ -72,6 +74,6 @@ public class PublisherAuthenticator {
             throw ProblemException.forbidden("publisher-revoked", "publisher-revoked",
                     "publisher " + stored.publisherId + " is revoked and may not push");
         }
-        return new AuthenticatedPublisher(publisher.id, publisher.signingSecret);
+        return new AuthenticatedPublisher(publisher.id, signingSecrets.secretOf(publisher));
     }
 }

@@ -17,6 +17,16 @@ public interface PublishConfig {
     String cursorSecret();
 
     /**
+     * Key that seals the webhook signing secrets stored in the database (AES-256-GCM; env
+     * NEWSFLOW_PUBLISH_SECRETS_KEY), at least 32 characters. Required outside dev and test. To change it, put the
+     * old key in {@code secrets-previous-keys}: the stored secrets are sealed again with the new one at start-up.
+     */
+    String secretsKey();
+
+    /** Earlier secrets keys (comma-separated), still able to open what they sealed until it is sealed again. */
+    java.util.Optional<java.util.List<String>> secretsPreviousKeys();
+
+    /**
      * How often each instance re-reads subscriptions changed by other instances (they share the database);
      * its own changes apply at once.
      */

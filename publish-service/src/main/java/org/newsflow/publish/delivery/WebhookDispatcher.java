@@ -24,6 +24,7 @@ import org.newsflow.publish.article.ArticleVersion;
 import org.newsflow.publish.config.PublishConfig;
 import org.newsflow.publish.problem.ProblemException;
 import org.newsflow.publish.subscription.Subscription;
+import org.newsflow.publish.subscription.WebhookSecrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,7 @@ public class WebhookDispatcher {
     private final KafkaRouting kafka;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final WebhookSecrets secrets;
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
@@ -61,8 +63,9 @@ public class WebhookDispatcher {
     private final org.newsflow.publish.metrics.PublishMetrics metrics;
 
     WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json, KafkaRouting kafka,
-            org.newsflow.publish.metrics.PublishMetrics metrics) {
+            org.newsflow.publish.metrics.PublishMetrics metrics, WebhookSecrets secrets) {
         this.metrics = metrics;
+        this.secrets = secrets;
         this.kafka = kafka;
         this.config = config.webhooks();
         this.guard = guard;
@@ -243,7 +246,7 @@ public class WebhookDispatcher {
                     .put("version", version.version);
             data.set("article", published.get("article"));
             data.set("enrichment", published.get("enrichment"));
-            return new Message(subscription.webhookUrl, subscription.webhookSecret, delivery.messageId,
+            return new Message(subscription.webhookUrl, secrets.secretOf(subscription), delivery.messageId,
                     json.writeValueAsString(body), subscription.kafkaTopic, version.uri,
                     "org.newsflow." + body.get("type").asText() + ".v1", delivery.articleId);
         } catch (IOException e) {

@@ -51,10 +51,12 @@ public class SubscriptionResource {
     private final org.newsflow.publish.config.AfterCommit afterCommit;
     private final org.newsflow.publish.delivery.UrlGuard guard;
     private final KafkaRouting routing;
+    private final WebhookSecrets secrets;
 
     SubscriptionResource(ConsumerAuthenticator authenticator, RequestBodies bodies, SubscriptionIndex index, ObjectMapper json,
             org.newsflow.publish.config.AfterCommit afterCommit, org.newsflow.publish.delivery.UrlGuard guard,
-            KafkaRouting routing) {
+            KafkaRouting routing, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.guard = guard;
         this.routing = routing;
         this.authenticator = authenticator;
@@ -78,14 +80,11 @@ public class SubscriptionResource {
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID().toString();
         subscription.consumerId = consumerId;
-        apply(subscription, request);
+        String newSecret = apply(subscription, request);
         subscription.createdAt = subscription.updatedAt;
         subscription.persist();
-        SubscriptionView view = view(subscription);
-        if (subscription.webhookSecret != null) { // the signing secret is shown once, now
-            ((com.fasterxml.jackson.databind.node.ObjectNode) view.channel()).put("secret", subscription.webhookSecret);
-        }
-        return Response.created(URI.create("/v1/subscriptions/" + subscription.id)).entity(view).build();
+        return Response.created(URI.create("/v1/subscriptions/" + subscription.id))
+                .entity(viewShowingOnce(subscription, newSecret)).build();
     }
 
     @GET
@@ -112,8 +111,8 @@ public class SubscriptionResource {
     public SubscriptionView replace(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
             String body) {
         Subscription subscription = own(authorization, id);
-        apply(subscription, bodies.object(body));
-        return view(subscription);
+        String newSecret = apply(subscription, bodies.object(body)); // a feed turned into a webhook gets a secret
+        return viewShowingOnce(subscription, newSecret);
     }
 
     @DELETE
@@ -133,7 +132,9 @@ public class SubscriptionResource {
         return Subscription.ofConsumer(consumerId, id).orElseThrow(() -> ProblemException.notFound("Subscription " + id));
     }
 
-    private void apply(Subscription subscription, JsonNode request) {
+    /** Applies a create or replace request; answers the webhook secret it made, in clear, or null. */
+    private String apply(Subscription subscription, JsonNode request) {
+        String newSecret = null;
         String name = request.path("name").asText("").strip();
         if (name.isEmpty() || name.length() > 200) {
             throw ProblemException.invalid("name", "length", "name: 1–200 characters");
@@ -147,7 +148,7 @@ public class SubscriptionResource {
             }
             subscription.webhookUrl = guard.check("channel.url", url).toString();
             if (subscription.webhookSecret == null) {
-                subscription.webhookSecret = org.newsflow.publish.delivery.WebhookSigner.newSecret();
+                newSecret = secrets.newSecretFor(subscription);
             }
         } else if (channel.equals("kafka")) {
             String topic = KafkaRouting.PREFIX + request.path("channel").path("topic").asText("");
@@ -168,6 +169,16 @@ public class SubscriptionResource {
         subscription.channel = channel;
         subscription.updatedAt = Instant.now();
         afterCommit.run(() -> index.put(subscription.id, filter));
+        return newSecret;
+    }
+
+    /** The view, with a signing secret made by this request: the only time it is shown. */
+    private SubscriptionView viewShowingOnce(Subscription subscription, String newSecret) {
+        SubscriptionView view = view(subscription);
+        if (newSecret != null) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) view.channel()).put("secret", newSecret);
+        }
+        return view;
     }
 
     private SubscriptionView view(Subscription subscription) {

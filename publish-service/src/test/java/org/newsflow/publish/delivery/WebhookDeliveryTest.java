@@ -150,6 +150,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aFeedTurnedIntoAWebhookIsGivenASecretShownOnceAndItsMessagesVerifyWithIt() throws Exception {
+        // Given a feed subscription
+        String filter = "{\"all\": {\"subjects\": [\"20000256\"], \"sources\": [\"" + publisher + "\"]}}";
+        String id = given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body("{\"name\": \"pull first\", \"filter\": " + filter + "}")
+                .post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+
+        // When its consumer changes it to a webhook, and later renames it
+        String change = "{\"name\": \"%s\", \"filter\": " + filter + ", \"channel\": {\"type\": \"webhook\", \"url\": \""
+                + receiver.url() + "\"}}";
+        String secret = given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body(change.formatted("push now")).put("/v1/subscriptions/{id}", id).then().statusCode(200)
+                .extract().path("channel.secret");
+        String shownAgain = given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body(change.formatted("push, renamed")).put("/v1/subscriptions/{id}", id).then().statusCode(200)
+                .extract().path("channel.secret");
+
+        // Then the secret was shown with the change that made it, not again, and the messages verify with it
+        assertThat(secret).startsWith("whsec_");
+        assertThat(shownAgain).isNull();
+        publish(uniqueUri(), 1, "usable");
+        Awaitility.await().atMost(WAIT).until(() -> receiver.received.size() >= 1);
+        Received message = receiver.received.get(0);
+        new Webhook(secret).verify(message.body(), Map.of("webhook-id", List.of(message.id()),
+                "webhook-timestamp", List.of(message.timestamp()), "webhook-signature", List.of(message.signature())));
+    }
+
+    @Test
     void failuresAreRetriedWithTheSameWebhookIdUntilDeliveredAndLogged() throws Exception {
         JsonNode subscription = subscribe();
         receiver.answers.add(new int[] { 500, 0 });
