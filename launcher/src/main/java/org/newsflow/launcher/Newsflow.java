@@ -28,6 +28,9 @@ public final class Newsflow {
                        measure intake throughput and latency against the running pipeline
               bench-webhooks [--articles N] [--concurrency C]
                        push articles and measure webhook delivery end to end (running pipeline)
+              bench-streams [--streams K] [--articles N] [--rate R] [--warmup W]
+                       live streams under load: publish-service CPU per article without and with K open
+                       /v1/stream clients, push-to-stream latency, every event received once (running pipeline)
               bench-enrich [articles] [words]
                        enrichment alone on one core: articles/s, p50/p99, time per step, memory
               bench-match [subscriptions] [articles]

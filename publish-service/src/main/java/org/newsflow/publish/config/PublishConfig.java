@@ -43,6 +43,17 @@ public interface PublishConfig {
 
     Webhooks webhooks();
 
+    Stream stream();
+
+    interface Stream {
+        /**
+         * How many of the newest published versions are kept in memory, read and prepared once for every live
+         * stream (the console's live page, {@code /v1/stream}); a stream further behind reads the database.
+         */
+        @WithDefault("256")
+        int recentVersions();
+    }
+
     interface Webhooks {
         /** Waits before each retry; the last one repeats until max-attempts. Each gets up to 20 % jitter. */
         @WithDefault("1s,5s,30s,2m,10m,30m,1h")

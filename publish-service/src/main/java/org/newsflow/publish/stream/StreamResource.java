@@ -3,7 +3,6 @@ package org.newsflow.publish.stream;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
@@ -20,8 +19,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.newsflow.publish.article.ArticleVersion;
-import org.newsflow.publish.article.PublishedArticle;
 import org.newsflow.publish.consumer.ConsumerAuthenticator;
 import org.newsflow.publish.feed.FeedResource;
 import org.newsflow.publish.feed.FeedSignal;
@@ -31,9 +28,7 @@ import org.newsflow.publish.subscription.Subscription;
 import org.newsflow.publish.subscription.SubscriptionFilter;
 import org.newsflow.publish.subscription.SubscriptionResource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,6 +51,7 @@ public class StreamResource {
     private final FeedSignal signal;
     private final ConsumerAuthenticator authenticator;
     private final ObjectMapper json;
+    private final RecentVersions recent;
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "sse-stream");
         thread.setDaemon(true);
@@ -63,7 +59,8 @@ public class StreamResource {
     });
 
     StreamResource(SubscriptionResource subscriptions, FeedResource feeds, FeedSignal signal,
-            ConsumerAuthenticator authenticator, ObjectMapper json) {
+            ConsumerAuthenticator authenticator, ObjectMapper json, RecentVersions recent) {
+        this.recent = recent;
         this.subscriptions = subscriptions;
         this.feeds = feeds;
         this.signal = signal;
@@ -113,10 +110,8 @@ public class StreamResource {
     public void adHoc(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("filter") String filterJson,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         authenticator.consumerId(authorization);
-        java.util.function.Predicate<ArticleFeatures> wanted;
-        if (filterJson == null || filterJson.isBlank()) {
-            wanted = features -> true; // everything published (the web console's live view)
-        } else {
+        java.util.function.Predicate<ArticleFeatures> wanted = null; // null: everything (the console's live view)
+        if (filterJson != null && !filterJson.isBlank()) {
             try {
                 wanted = SubscriptionFilter.parse(json.readTree(filterJson))::matches;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -124,26 +119,19 @@ public class StreamResource {
             }
         }
         long start = position(lastEventId);
+        java.util.function.Predicate<ArticleFeatures> filter = wanted;
         streams.submit(() -> {
             long after = start;
             while (!sink.isClosed()) {
                 long seen = signal.generation();
                 long from = after;
-                List<ArticleVersion> versions = QuarkusTransaction.requiringNew().call(() -> ArticleVersion
-                        .<ArticleVersion> find("id > ?1 order by id", from).page(0, BATCH).list());
-                for (ArticleVersion version : versions) {
+                List<RecentVersions.Announced> versions = recent.after(from, BATCH).orElseGet(() -> recent.read(from, BATCH));
+                for (RecentVersions.Announced version : versions) {
                     after = version.id;
-                    JsonNode event = QuarkusTransaction.requiringNew().call(() -> announced(version));
-                    if (event != null && wanted.test(ArticleFeatures.of(event.get("article"), event.get("enrichment"),
-                            event.path("publisherId").asText(null)))) {
-                        ObjectNode data = json.createObjectNode().put("articleId", version.articleId)
-                                .put("version", version.version).put("publishedAt", version.publishedAt.toString())
-                                .put("publisherId", event.path("publisherId").asText(null));
-                        data.set("article", event.get("article"));
-                        data.set("enrichment", event.get("enrichment"));
-                        String kind = "canceled".equals(version.pubStatus) ? "kill" : version.version > 1 ? "update" : "new";
-                        if (!send(sink, sse.newEventBuilder().id(Long.toString(version.id)).name(kind)
-                                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.toString()).build())) {
+                    boolean announced = version.data != null;
+                    if (announced && (filter == null || filter.test(version.features()))) {
+                        if (!send(sink, sse.newEventBuilder().id(Long.toString(version.id)).name(version.kind)
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(version.data).build())) {
                             return;
                         }
                     }
@@ -156,31 +144,14 @@ public class StreamResource {
     }
 
     /** The stream's start: after Last-Event-ID, or from the newest version now. */
-    private static long position(String lastEventId) {
+    private long position(String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
-            Supplier<Long> newest = () -> {
-                ArticleVersion last = ArticleVersion.find("order by id desc").firstResult();
-                return last == null ? 0L : last.id;
-            };
-            return QuarkusTransaction.requiringNew().call(newest::get);
+            return recent.newestId();
         }
         try {
             return Long.parseLong(lastEventId.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("header:Last-Event-ID", "stream-position", "Last-Event-ID is not an event id of this stream");
-        }
-    }
-
-    /** The published event of a version, unless a newer version had already been published when it arrived. */
-    private JsonNode announced(ArticleVersion version) {
-        PublishedArticle current = PublishedArticle.findById(version.articleId);
-        if (current != null && current.version > version.version && current.publishedAt.isBefore(version.publishedAt)) {
-            return null; // a late older version: kept in the history, never announced
-        }
-        try {
-            return json.readTree(version.payload);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a stored version is JSON", e);
         }
     }
 

@@ -116,6 +116,61 @@ class StreamTest {
     }
 
     @Test
+    void anAdHocStreamResumedFromFarBehindGetsEveryVersionSinceOnceInOrderThenLiveOnes() throws Exception {
+        // Given a stream of one publisher's articles that saw eight of them (more than the newest versions kept in
+        // memory in tests, so resuming from the first reads the database), then hung up while two more arrived
+        String filter = URLEncoder.encode("{\"all\": {\"sources\": [\"" + publisher + "\"]}}", StandardCharsets.UTF_8);
+        BlockingQueue<Event> seen = new LinkedBlockingQueue<>();
+        var first = listen("/v1/stream?filter=" + filter, null, seen);
+        Thread.sleep(300);
+        List<String> uris = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            uris.add(uniqueUri());
+            publish(uris.get(i), 1, "usable");
+        }
+        List<Event> before = take(seen, 8);
+        first.close();
+        String update = uris.get(3);
+        publish(update, 2, "usable");
+        String killed = uris.get(5);
+        publish(killed, 2, "canceled");
+
+        // When it resumes after the first event it saw
+        BlockingQueue<Event> resumed = new LinkedBlockingQueue<>();
+        var again = listen("/v1/stream?filter=" + filter, before.get(0).id(), resumed);
+        List<Event> caughtUp = take(resumed, 9);
+        String live = uniqueUri();
+        publish(live, 1, "usable");
+        Event next = resumed.poll(20, TimeUnit.SECONDS);
+        again.close();
+
+        // Then it gets the seven it had not yet seen with the ids it first had, the update and the kill, each once,
+        // in the order of their ids; then the live article
+        assertThat(caughtUp.subList(0, 7)).extracting(Event::id)
+                .containsExactlyElementsOf(before.subList(1, 8).stream().map(Event::id).toList());
+        assertThat(caughtUp.subList(7, 9)).extracting(Event::name).containsExactlyInAnyOrder("update", "kill");
+        assertThat(caughtUp.subList(7, 9)).extracting(e -> e.data().at("/article/uri").asText())
+                .containsExactlyInAnyOrder(update, killed);
+        assertThat(caughtUp).extracting(e -> Long.parseLong(e.id())).isSorted().doesNotHaveDuplicates();
+        assertThat(before).extracting(e -> e.data().at("/article/uri").asText()).containsExactlyInAnyOrderElementsOf(uris);
+        assertThat(next).isNotNull();
+        assertThat(next.data().at("/article/uri").asText()).isEqualTo(live);
+        assertThat(next.name()).isEqualTo("new");
+    }
+
+    /** The next {@code count} events, failing if they do not come within 20 s. */
+    private static List<Event> take(BlockingQueue<Event> events, int count) throws InterruptedException {
+        List<Event> taken = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (taken.size() < count) {
+            Event event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(event).as("event %d of %d", taken.size() + 1, count).isNotNull();
+            taken.add(event);
+        }
+        return taken;
+    }
+
+    @Test
     void aStreamWithABadFilterOrCursorIsRefusedBeforeItOpens() {
         given().header("Authorization", consumer).queryParam("filter", "{\"all\": {\"subjects\": [\"123\"]}}")
                 .get("/v1/stream").then().statusCode(400).contentType("application/problem+json");
