@@ -48,6 +48,8 @@ class ServiceCrashIT {
 
     @BeforeAll
     static void startThePipeline() throws Exception {
+        // three partitions of articles.enriched, so that two publish-service instances can share them
+        TestKafka.ensurePartitions(Topics.ARTICLES_ENRICHED, 3);
         pipeline = E2ePipeline.start("newsflow_crash");
         String publisher = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         apiKey = pipeline.registerPublisher(publisher, "Crash Courier");
@@ -119,6 +121,120 @@ class ServiceCrashIT {
                 second[0].close();
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void twoPublishInstancesAppendToOneFeedAndAReaderFollowingItMissesNothing() throws Exception {
+        // Given a second publish-service sharing the consumer group and the database, and a reader that follows a
+        // new subscription's feed from its start while articles arrive, as a polling consumer does
+        String followed = post(pipeline.publish.url("/v1/subscriptions"), consumerKey, "{\"name\": \"followed\", "
+                + "\"filter\": {\"all\": {\"sources\": [\"" + publisherOf(subscription) + "\"]}}}").get("id").asText();
+        ServiceProcess second = pipeline.publish.another("2");
+        FeedFollower follower = new FeedFollower(followed);
+        try {
+            E2ePipeline.awaitReady(second);
+            awaitPartitionsShared("publish-service", 2); // each instance takes some of articles.enriched's partitions
+            follower.start();
+            double firstBefore = publishedBy(pipeline.publish);
+
+            // When the publisher pushes its articles
+            List<String> uris = new ArrayList<>();
+            for (int i = 0; i < ARTICLES; i++) {
+                uris.add("urn:newsroom:crash-courier:" + UUID.randomUUID());
+            }
+            pushAll(uris);
+
+            // Then the reader, only ever moving its cursor forward, got every article once
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> follower.uris().containsAll(uris));
+            Thread.sleep(2_000); // late repeats
+            List<String> read = follower.uris().stream().filter(uris::contains).toList();
+            double first = publishedBy(pipeline.publish) - firstBefore;
+            double other = publishedBy(second);
+            System.out.printf("[scale-out] two publish-service instances (%.0f and %.0f versions published): the feed reader"
+                    + " read %d of %d articles, %d more than once%n", first, other, read.stream().distinct().count(),
+                    uris.size(), read.size() - read.stream().distinct().count());
+            assertThat(read).doesNotHaveDuplicates().hasSameSizeAs(uris);
+            assertThat(first).as("versions published by the first instance").isPositive();
+            assertThat(other).as("versions published by the second instance").isPositive();
+        } finally {
+            follower.stop();
+            second.close();
+            HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(pipeline.publish.url("/v1/subscriptions/" + followed)))
+                    .header("Authorization", "Bearer " + consumerKey).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /** Follows a feed from its start, page after page, as a polling consumer does: the cursor only moves forward. */
+    private static final class FeedFollower {
+
+        private final String subscriptionId;
+        private final List<String> uris = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        FeedFollower(String subscriptionId) {
+            this.subscriptionId = subscriptionId;
+            this.thread = new Thread(this::follow, "feed-follower");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void follow() {
+            String cursor = null;
+            while (running) {
+                try {
+                    String url = pipeline.publish.url("/v1/subscriptions/" + subscriptionId + "/feed?limit=20"
+                            + (cursor == null ? "" : "&cursor=" + cursor));
+                    HttpResponse<String> answer = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .header("Authorization", "Bearer " + consumerKey).build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() == 200) {
+                        com.fasterxml.jackson.databind.JsonNode page = JSON.readTree(answer.body());
+                        page.path("items").forEach(item -> uris.add(item.at("/article/uri").asText()));
+                        cursor = page.get("next").asText();
+                    }
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // publish restarting or busy: ask again
+                }
+            }
+        }
+
+        List<String> uris() {
+            synchronized (uris) {
+                return List.copyOf(uris);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    /** Waits until {@code members} members of the consumer group each hold at least one partition. */
+    private static void awaitPartitionsShared(String group, int members) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                var description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+                return description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
+                        .count() >= members;
+            });
+        }
+    }
+
+    /** The instance's newsflow_articles_published_total, from its Prometheus metrics. */
+    private static double publishedBy(ServiceProcess instance) throws Exception {
+        String metrics = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.url("/q/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("newsflow_articles_published_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @org.junit.jupiter.api.Test

@@ -115,6 +115,25 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Gives {@code topic} at least {@code partitions} partitions (creating it if missing), for a test in which
+     * several instances of a service share the topic's partitions. Do it before the services start: a running
+     * consumer learns of added partitions only when it next refreshes its metadata.
+     */
+    public static void ensurePartitions(String topic, int partitions) {
+        ensureTopics(topic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            int current = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+            if (current < partitions) {
+                admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions)))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("cannot give " + topic + " " + partitions + " partitions", e);
+        }
+    }
+
     private static void brokerDefaults(Properties properties) {
         properties.put("log.dir", logDir.toString());
         properties.put("auto.create.topics.enable", "true");

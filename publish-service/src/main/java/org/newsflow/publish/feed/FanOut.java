@@ -47,10 +47,16 @@ public class FanOut {
             targets.addAll(index.matching(features));
         }
         Instant now = Instant.now();
-        Set<String> pushed = targets.isEmpty() ? Set.of()
-                : org.newsflow.publish.subscription.Subscription.pushedAmong(targets);
+        FeedPositions.Claimed claimed = targets.isEmpty() ? new FeedPositions.Claimed(java.util.Map.of(), Set.of())
+                : FeedPositions.claim(targets);
+        Set<String> pushed = claimed.pushed();
         for (String subscriptionId : targets) {
+            Long position = claimed.positions().get(subscriptionId);
+            if (position == null) {
+                continue; // no such subscription row: nothing to append to
+            }
             FeedEntry entry = new FeedEntry();
+            entry.positionInFeed = position;
             entry.subscriptionId = subscriptionId;
             entry.articleId = articleId;
             entry.version = version;

@@ -29,6 +29,10 @@ public class FeedEntry extends PanacheEntityBase {
     @Column(name = "subscription_id", nullable = false)
     public String subscriptionId;
 
+    /** 1, 2, 3 … within the subscription's feed, in commit order (see {@link FeedPositions}); cursors point here. */
+    @Column(name = "position_in_feed", nullable = false)
+    public long positionInFeed;
+
     @Column(name = "article_id", nullable = false)
     public String articleId;
 

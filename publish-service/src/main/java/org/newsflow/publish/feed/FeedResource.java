@@ -122,7 +122,7 @@ public class FeedResource {
     public Page page(Subscription subscription, String cursor, String limit) {
         int size = pageSize(limit);
         long after = cursor == null || cursor.isBlank() ? 0 : cursors.decode(subscription.id, cursor);
-        List<FeedEntry> entries = FeedEntry.find("subscriptionId = ?1 and seq > ?2 order by seq", subscription.id, after)
+        List<FeedEntry> entries = FeedEntry.find("subscriptionId = ?1 and positionInFeed > ?2 order by positionInFeed", subscription.id, after)
                 .page(0, size).list();
         Set<String> killed = killedAmong(entries);
         List<Item> items = new ArrayList<>();
@@ -132,7 +132,7 @@ public class FeedResource {
             }
             items.add(item(subscription.id, entry));
         }
-        long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq;
+        long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).positionInFeed;
         return new Page(subscription.id, items, cursors.encode(subscription.id, last), entries.size() == size);
     }
 
@@ -164,7 +164,7 @@ public class FeedResource {
         ArticleVersion version = ArticleVersion.byEventId(entry.eventId).orElseThrow();
         try {
             JsonNode published = json.readTree(version.payload);
-            return new Item(cursors.encode(subscriptionId, entry.seq), entry.kind, entry.articleId, entry.version,
+            return new Item(cursors.encode(subscriptionId, entry.positionInFeed), entry.kind, entry.articleId, entry.version,
                     version.publishedAt, published.get("article"), published.get("enrichment"));
         } catch (IOException e) {
             throw new UncheckedIOException("a stored version is JSON", e);

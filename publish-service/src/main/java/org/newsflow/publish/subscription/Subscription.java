@@ -74,24 +74,4 @@ public class Subscription extends PanacheEntityBase {
     public static List<Subscription> live() {
         return list("deletedAt is null");
     }
-
-    /**
-     * Which of {@code ids} deliver by push (webhook or Kafka topic) and are active: asked for every article that
-     * matched, so in plain SQL with one array parameter (HQL with a list is translated anew on every call).
-     */
-    public static java.util.Set<String> pushedAmong(java.util.Collection<String> ids) {
-        java.util.Set<String> pushed = new java.util.HashSet<>();
-        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement query = connection.prepareStatement("select id from subscription where id = any(?) "
-                    + "and channel in ('webhook', 'kafka') and status = 'active' and deleted_at is null")) {
-                query.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-                try (java.sql.ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        pushed.add(rows.getString(1));
-                    }
-                }
-            }
-        });
-        return pushed;
-    }
 }
