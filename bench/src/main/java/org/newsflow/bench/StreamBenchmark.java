@@ -1,5 +1,7 @@
 package org.newsflow.bench;
 
+import static org.newsflow.bench.PipelineBenchmark.pct;
+
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -64,9 +65,10 @@ public final class StreamBenchmark {
     private void run(String admin, int streams, int articles, int rate, int warmup) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String publisher = "streams-" + run;
-        String key = post(ingest + "/v1/admin/publishers", admin, "{\"id\": \"" + publisher + "\", \"name\": \"Stream benchmark\"}")
-                .get("apiKey").asText();
-        String consumerKey = post(publish + "/v1/admin/consumers", admin, "{\"id\": \"" + publisher + "\"}").get("apiKey").asText();
+        String key = AdminCalls.create(http, ingest + "/v1/admin/publishers", admin,
+                "{\"id\": \"" + publisher + "\", \"name\": \"Stream benchmark\"}").get("apiKey").asText();
+        String consumerKey = AdminCalls.create(http, publish + "/v1/admin/consumers", admin,
+                "{\"id\": \"" + publisher + "\"}").get("apiKey").asText();
         System.out.printf("Stream benchmark: %d articles at %d/s, first with one stream open, then with %d streams%n",
                 articles, rate, streams);
 
@@ -206,7 +208,8 @@ public final class StreamBenchmark {
             pushedAt.put(uri, System.nanoTime());
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/articles"))
                     .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 202) {
                 throw new IllegalStateException("push refused: " + answer.body());
             }
@@ -218,25 +221,10 @@ public final class StreamBenchmark {
     private double publishCpu() {
         ProcessUsage.Sample sample = new ProcessUsage(home).sample().get("publish-service");
         if (sample == null) {
-            throw new IllegalStateException("publish-service was not started by ./newsflow up: no pid file in .newsflow/run");
+            throw new IllegalStateException("publish-service was not started by ./newsflow up: no pid file in "
+                    + ".newsflow/run");
         }
         return sample.cpuSeconds();
     }
 
-    private static double pct(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-    }
-
-    private JsonNode post(String url, String bearer, String body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 201) {
-            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return json.readTree(answer.body());
-    }
 }

@@ -1,12 +1,13 @@
 package org.newsflow.bench;
 
+import static org.newsflow.bench.PipelineBenchmark.pct;
+
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,10 +75,12 @@ public final class WebhookBenchmark {
         receiver.start();
 
         String publisher = "hooks-" + run;
-        String key = post(ingest + "/v1/admin/publishers", admin, "{\"id\": \"" + publisher + "\", \"name\": \"Webhook benchmark\"}")
-                .get("apiKey").asText();
-        String consumerKey = post(publish + "/v1/admin/consumers", admin, "{\"id\": \"" + publisher + "\"}").get("apiKey").asText();
-        post(publish + "/v1/subscriptions", consumerKey, "{\"name\": \"bench\", \"filter\": {\"all\": {\"sources\": [\""
+        String key = AdminCalls.create(http, ingest + "/v1/admin/publishers", admin,
+                "{\"id\": \"" + publisher + "\", \"name\": \"Webhook benchmark\"}").get("apiKey").asText();
+        String consumerKey = AdminCalls.create(http, publish + "/v1/admin/consumers", admin,
+                "{\"id\": \"" + publisher + "\"}").get("apiKey").asText();
+        AdminCalls.create(http, publish + "/v1/subscriptions", consumerKey,
+                "{\"name\": \"bench\", \"filter\": {\"all\": {\"sources\": [\""
                 + publisher + "\"]}}, \"channel\": {\"type\": \"webhook\", \"url\": \"http://127.0.0.1:"
                 + receiver.getAddress().getPort() + "/hook\"}}");
 
@@ -131,20 +134,4 @@ public final class WebhookBenchmark {
                 pct(latencies, 50), pct(latencies, 99));
     }
 
-    private static double pct(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
-    }
-
-    private JsonNode post(String url, String bearer, String body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 201) {
-            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return json.readTree(answer.body());
-    }
 }
