@@ -43,6 +43,13 @@ public final class StreamBenchmark {
     private final String ingest = "http://localhost:" + System.getenv().getOrDefault("NEWSFLOW_INGEST_PORT", "8081");
     private final String publish = "http://localhost:" + System.getenv().getOrDefault("NEWSFLOW_PUBLISH_PORT", "8083");
     private final Path home = Path.of(System.getProperty("newsflow.home", "."));
+    private final String admin;
+    private final IngestClient intake;
+
+    private StreamBenchmark(String admin) {
+        this.admin = admin;
+        this.intake = new IngestClient(ingest, admin);
+    }
 
     /** What one phase measured. */
     private record Phase(int streams, int articles, double publishCpuSeconds, long expected, long received,
@@ -59,10 +66,10 @@ public final class StreamBenchmark {
             System.err.println("✘ no .newsflow/admin-token: start Newsflow first with ./newsflow up -d");
             System.exit(1);
         }
-        new StreamBenchmark().run(Files.readString(tokenFile).strip(), streams, articles, rate, warmup);
+        new StreamBenchmark(Files.readString(tokenFile).strip()).run(streams, articles, rate, warmup);
     }
 
-    private void run(String admin, int streams, int articles, int rate, int warmup) throws Exception {
+    private void run(int streams, int articles, int rate, int warmup) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String publisher = "streams-" + run;
         String key = AdminCalls.create(http, ingest + "/v1/admin/publishers", admin,
@@ -206,12 +213,9 @@ public final class StreamBenchmark {
             ObjectNode article = generator.next(400);
             String uri = article.get("uri").asText();
             pushedAt.put(uri, System.nanoTime());
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ingest + "/v1/articles"))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 202) {
-                throw new IllegalStateException("push refused: " + answer.body());
+            int status = intake.push(key, "application/json", article.toString());
+            if (status != 202) {
+                throw new IllegalStateException("push of " + uri + " refused with HTTP " + status);
             }
             uris.add(uri);
         }
