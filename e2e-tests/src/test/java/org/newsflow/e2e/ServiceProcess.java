@@ -56,6 +56,8 @@ final class ServiceProcess implements AutoCloseable {
             String java = ProcessHandle.current().info().command().orElse("java");
             ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                     runner.toString())).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // only the settings this test chose: a variable exported in the caller's shell must not reach the service
+            builder.environment().keySet().removeIf(ServiceProcess::isServiceSetting);
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             startNanos = System.nanoTime();
@@ -63,6 +65,10 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static boolean isServiceSetting(String variable) {
+        return variable.startsWith("NEWSFLOW_") || variable.startsWith("QUARKUS_") || variable.startsWith("KAFKA_");
     }
 
     /** A second instance of this service: same configuration (database, consumer group), its own port and log. */

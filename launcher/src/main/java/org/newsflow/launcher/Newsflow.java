@@ -59,6 +59,12 @@ public final class Newsflow {
         try {
             Settings settings = Settings.parse(home, options, System.getenv());
             Pipeline pipeline = new Pipeline(settings);
+            if (command.equals("up") || command.equals("demo")) {
+                String inherited = InheritedSettings.describe(System.getenv());
+                if (!inherited.isEmpty()) {
+                    Console.step("settings taken from your environment: " + inherited);
+                }
+            }
             switch (command) {
                 case "up" -> {
                     startOrCleanUp(pipeline);

@@ -27,8 +27,12 @@ public class KafkaAndPostgresResource implements QuarkusTestResourceLifecycleMan
         TestKafka.ensureTopics(Topics.ARTICLES_INBOUND, Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED,
                 Topics.ARTICLES_PUBLISHED, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
                 Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
+        String kafka = TestKafka.bootstrapServers();
         return Map.of(
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                "kafka.bootstrap.servers", kafka,
+                // Quarkus's Kafka defaults also take KAFKA_* variables by their own name: pinned, so an exported
+                // KAFKA_BOOTSTRAP_SERVERS cannot point the service under test at another broker
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "quarkus.datasource.jdbc.url", TestPostgres.ensureDatabase(database),
                 "quarkus.datasource.username", TestPostgres.user(),
                 "quarkus.datasource.password", TestPostgres.password());
