@@ -116,6 +116,7 @@ final class Broker {
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
+                "message.max.bytes=4194304", // the services' kafka.max.request.size: events grow on each hop
                 "");
     }
 

@@ -137,6 +137,7 @@ public final class TestKafka {
     private static void brokerDefaults(Properties properties) {
         properties.put("log.dir", logDir.toString());
         properties.put("auto.create.topics.enable", "true");
+        properties.put("message.max.bytes", "4194304"); // as ./newsflow up and compose: the services' max.request.size
         properties.put("num.partitions", "1");
         properties.put("offsets.topic.num.partitions", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");

@@ -14,6 +14,15 @@ public interface IngestConfig {
     @WithDefault("2097152")
     long maxBodyBytes();
 
+    /**
+     * Largest {@code articles.submitted} event an article may make, in bytes of JSON (the article with its plain-text
+     * copy and the envelope). Bigger articles get 413: Kafka would refuse their event, and enrichment still has to
+     * fit beside the article in the later topics' records ({@code kafka.max.request.size}, the topics'
+     * {@code max.message.bytes}).
+     */
+    @WithDefault("1000000")
+    long maxEventBytes();
+
     /** Deepest accepted JSON nesting; deeper documents are refused before they can exhaust the stack. */
     @WithDefault("64")
     int maxJsonDepth();

@@ -1,7 +1,10 @@
 package org.newsflow.ingest.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,20 +100,47 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch of pending events; returns how many were published. */
+    /**
+     * Sends one batch of pending events; returns how many left the outbox. Acknowledged events are removed; an
+     * event Kafka refuses for good is set aside on its submission (status UNDELIVERABLE, with the reason); when any
+     * other failure remains, the round fails after recording the rest, so that only the failed events are retried.
+     */
     int relayOnce() throws Exception {
         List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.oldest(config.batchSize()));
         if (batch.isEmpty()) {
             return 0;
         }
-        sender.sendAll(batch, config.sendTimeout());
-        List<Long> ids = batch.stream().map(e -> e.id).toList();
-        List<String> submissions = batch.stream().map(e -> e.submissionId).toList();
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxEvent.deleteRelayed(ids);
-            Submission.markSubmitted(submissions, Instant.now());
-        });
-        return batch.size();
+        List<Exception> failures = sender.sendAll(batch, config.sendTimeout());
+        List<Long> done = new ArrayList<>();
+        List<String> submitted = new ArrayList<>();
+        Map<String, String> undeliverable = new LinkedHashMap<>();
+        Exception retry = null;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            Exception failure = failures.get(i);
+            if (failure == null) {
+                done.add(event.id);
+                submitted.add(event.submissionId);
+            } else if (UndeliverableEvent.is(failure)) {
+                done.add(event.id);
+                undeliverable.put(event.submissionId, "Kafka refused the event: " + failure.getMessage());
+            } else if (retry == null) {
+                retry = failure;
+            }
+        }
+        if (!done.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                OutboxEvent.deleteRelayed(done);
+                Submission.markSubmitted(submitted, Instant.now());
+                undeliverable.forEach(Submission::markUndeliverable);
+            });
+        }
+        undeliverable.forEach((submission, reason) -> LOG.errorf(
+                "Submission %s is undeliverable and was set aside: %s", submission, reason));
+        if (retry != null) {
+            throw retry;
+        }
+        return done.size();
     }
 
     private void sleep(long millis) {

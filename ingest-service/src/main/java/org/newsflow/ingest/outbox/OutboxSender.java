@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsflow.contract.CloudEventHeaders;
@@ -55,17 +57,34 @@ public class OutboxSender {
         this.source = ingest.eventSource().toString();
     }
 
-    /** Sends the events in order and returns once Kafka has acknowledged all of them; throws otherwise. */
-    public void sendAll(List<OutboxEvent> events, Duration timeout) throws Exception {
+    /**
+     * Sends the events in order and waits for Kafka's answer to each, at most {@code timeout} in all. Returns the
+     * failure of each event (null where Kafka acknowledged it), so that one refused event neither holds back nor
+     * re-sends the others.
+     */
+    public List<Exception> sendAll(List<OutboxEvent> events, Duration timeout) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        List<Exception> failures = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
-            acks.add(producer.send(toRecord(event)));
+            try {
+                acks.add(producer.send(toRecord(event)));
+            } catch (KafkaException e) { // refused before sending (too large for max.request.size, say)
+                acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+            }
         }
         producer.flush();
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                failures.add(null);
+            } catch (ExecutionException e) {
+                failures.add(e.getCause() instanceof Exception cause ? cause : e);
+            } catch (java.util.concurrent.TimeoutException e) {
+                failures.add(e);
+            }
         }
+        return failures;
     }
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {

@@ -75,6 +75,14 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldViolation("", "max-body-bytes", "at most " + limitBytes + " bytes")));
     }
 
+    /** The article fits the body limit but its event would not fit the topic. */
+    public static ProblemException eventTooLarge(long eventBytes, long limitBytes) {
+        String detail = "The article makes an event of " + eventBytes + " bytes, over the limit of " + limitBytes
+                + " bytes (newsflow.ingest.max-event-bytes) that the Kafka topics accept; shorten its bodies.";
+        return new ProblemException(413, "event-too-large", "The article is too large to be carried", detail,
+                List.of(new FieldViolation("/bodies", "max-event-bytes", "the event is at most " + limitBytes + " bytes")));
+    }
+
     public static ProblemException versionConflict(String detail, String rule) {
         return new ProblemException(409, "version-conflict", "The version conflicts with a stored version", detail,
                 List.of(new FieldViolation("/version", rule, detail)));

@@ -46,6 +46,9 @@ public class Submission extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** Why the submission is UNDELIVERABLE; null otherwise. */
+    public String failure;
+
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
@@ -91,6 +94,12 @@ public class Submission extends PanacheEntityBase {
     public static void markSubmitted(java.util.Collection<String> ids, Instant at) {
         updateEach("update submission set submitted_at = coalesce(submitted_at, ?), status = case when status = 'RECEIVED' "
                 + "then 'SUBMITTED' else status end where id = ?", ids.stream().map(id -> new Milestone(id, at)).toList());
+    }
+
+    /** Kafka refused the event of this submission for good: it is set aside, with the reason for the publisher. */
+    public static void markUndeliverable(String id, String reason) {
+        update("status = ?1, failure = ?2 where id = ?3", SubmissionStatus.UNDELIVERABLE,
+                reason.length() > 500 ? reason.substring(0, 500) : reason, id);
     }
 
     /** enrich-service emitted these. */

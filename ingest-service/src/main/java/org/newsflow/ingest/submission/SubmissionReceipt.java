@@ -14,10 +14,11 @@ public record SubmissionReceipt(
         Instant receivedAt,
         Instant submittedAt,
         Instant enrichedAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String failure) {
 
     static SubmissionReceipt of(Submission s) {
         return new SubmissionReceipt(s.id, s.articleId, s.publisherId, s.uri, Integer.toString(s.version), s.pubStatus,
-                s.status, s.receivedAt, s.submittedAt, s.enrichedAt, s.publishedAt);
+                s.status, s.receivedAt, s.submittedAt, s.enrichedAt, s.publishedAt, s.failure);
     }
 }

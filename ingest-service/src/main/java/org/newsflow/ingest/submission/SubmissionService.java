@@ -37,8 +37,12 @@ public class SubmissionService {
     private final OutboxRelay relay;
     private final org.newsflow.ingest.metrics.IngestMetrics metrics;
 
-    SubmissionService(ArticleReader reader, OutboxRelay relay, org.newsflow.ingest.metrics.IngestMetrics metrics) {
+    private final long maxEventBytes;
+
+    SubmissionService(ArticleReader reader, OutboxRelay relay, org.newsflow.ingest.metrics.IngestMetrics metrics,
+            org.newsflow.ingest.config.IngestConfig config) {
         this.metrics = metrics;
+        this.maxEventBytes = config.maxEventBytes();
         this.reader = reader;
         this.relay = relay;
     }
@@ -108,6 +112,14 @@ public class SubmissionService {
 
         Submission submission = new Submission();
         submission.id = UUID.randomUUID().toString();
+        submission.receivedAt = Instant.now();
+        ArticleSubmitted event = new ArticleSubmitted(articleId, submission.id, publisherId, submission.receivedAt,
+                contentHash, prepared.article(), sameContent);
+        String payload = reader.toJson(event);
+        long eventBytes = Utf8.length(payload);
+        if (eventBytes > maxEventBytes) {
+            throw ProblemException.eventTooLarge(eventBytes, maxEventBytes);
+        }
         submission.articleId = articleId;
         submission.publisherId = publisherId;
         submission.uri = identity.uri();
@@ -116,12 +128,9 @@ public class SubmissionService {
         submission.contentHash = contentHash;
         submission.contentFingerprint = prepared.fingerprint();
         submission.status = SubmissionStatus.RECEIVED;
-        submission.receivedAt = Instant.now();
         submission.article = reader.toJson(prepared.article());
         submission.persistAndFlush();
 
-        ArticleSubmitted event = new ArticleSubmitted(articleId, submission.id, publisherId, submission.receivedAt,
-                contentHash, prepared.article(), sameContent);
         OutboxEvent outbox = new OutboxEvent();
         outbox.eventId = submission.id;
         outbox.eventType = EventTypes.ARTICLE_SUBMITTED;
@@ -129,7 +138,7 @@ public class SubmissionService {
         outbox.recordKey = identity.uri();
         outbox.subject = articleId;
         outbox.submissionId = submission.id;
-        outbox.payload = reader.toJson(event);
+        outbox.payload = payload;
         outbox.createdAt = submission.receivedAt;
         outbox.traceParent = traceParent();
         outbox.persist();

@@ -9,5 +9,7 @@ public enum SubmissionStatus {
     /** enrich-service has emitted it on {@code articles.enriched}. */
     ENRICHED,
     /** publish-service has released it on {@code articles.published}. */
-    PUBLISHED
+    PUBLISHED,
+    /** Kafka refused its event for good (too large for the topic, say); {@code failure} says why. Not retried. */
+    UNDELIVERABLE
 }

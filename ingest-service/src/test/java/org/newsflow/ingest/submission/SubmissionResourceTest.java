@@ -212,6 +212,23 @@ class SubmissionResourceTest {
     }
 
     @Test
+    void anArticleUnderTheBodyLimitWhoseEventKafkaCouldNotCarryIsRefusedWith413() throws IOException {
+        long before = storedSubmissions();
+        ObjectNode article = article("harbour-wind-farm.json", uniqueUri());
+        // about 0.9 MB of HTML: under the 2 MiB body limit, but with its plain-text copy the event passes 1 MB
+        ((ObjectNode) article.at("/bodies/0")).put("value", "<p>" + "The ferry leaves at dawn. ".repeat(35_000) + "</p>");
+
+        publisher.asUnprettified().contentType(ContentType.JSON).body(article.toString()).post("/v1/articles")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://newsflow.dev/problems/event-too-large"))
+                .body("errors[0].field", equalTo("/bodies"))
+                .body("errors[0].rule", equalTo("max-event-bytes"))
+                .body("detail", containsString("1000000 bytes"));
+
+        assertNothingStoredOrEmittedSince(before);
+    }
+
+    @Test
     void theWrongContentTypeIsRefusedWith415() {
         publisher.as().contentType("text/plain").body("uri=urn:x").post("/v1/articles")
                 .then().statusCode(415).contentType("application/problem+json")
