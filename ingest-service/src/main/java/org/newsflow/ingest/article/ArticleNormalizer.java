@@ -22,7 +22,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 /**
  * Brings a ninjs 3.x item into the one shape the pipeline relies on: every string in Unicode NFC without control
  * characters; one-line texts (headlines, names, by-lines) with single spaces; dates as UTC ISO 8601 instants;
- * HTML bodies and descriptions sanitised, with a plain-text body derived from the HTML.
+ * HTML bodies and descriptions sanitised, with a plain-text body derived from the HTML; no markup in headlines and
+ * the other one-line texts.
+ * <p>
+ * A body or description is sanitised as HTML unless it is declared {@code text/plain}: media types are compared
+ * without case or parameters ({@code TEXT/HTML; charset=utf-8} is HTML), and one of another or no type that holds
+ * markup is sanitised too, since a consumer may render it. Tags in one-line texts are removed, keeping their text.
  */
 @ApplicationScoped
 public class ArticleNormalizer {
@@ -33,6 +38,7 @@ public class ArticleNormalizer {
             "name");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|[\\uFFFE\\uFFFF]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!?]|&(#?[a-zA-Z0-9]+);");
 
     private final HtmlSanitizer html;
 
@@ -50,6 +56,7 @@ public class ArticleNormalizer {
             }
         }
         oneLine(item.get("headlines"));
+        withoutMarkup(item);
         sanitizeHtml(item.get("descriptions"), false);
         sanitizeHtml(item.get("bodies"), true);
     }
@@ -90,6 +97,37 @@ public class ArticleNormalizer {
         }
     }
 
+    /** Headlines and the one-line fields are plain text: tags go, their text stays, entities are decoded. */
+    private void withoutMarkup(ObjectNode item) {
+        if (item.get("headlines") instanceof ArrayNode headlines) {
+            for (JsonNode entry : headlines) {
+                if (entry instanceof ObjectNode object && object.path("value").isTextual()
+                        && MARKUP.matcher(object.get("value").asText()).find()) {
+                    object.put("value", html.textOf(object.get("value").asText()));
+                }
+            }
+        }
+        stripOneLineFields(item);
+    }
+
+    private void stripOneLineFields(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> member = it.next();
+                if (member.getValue().isTextual() && ONE_LINE_FIELDS.contains(member.getKey())) {
+                    String text = member.getValue().asText();
+                    if (MARKUP.matcher(text).find()) {
+                        member.setValue(new TextNode(html.textOf(text)));
+                    }
+                } else if (member.getValue().isContainerNode()) {
+                    stripOneLineFields(member.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(this::stripOneLineFields);
+        }
+    }
+
     private static void normalizeDate(ObjectNode item, String field, JsonNode value, List<FieldViolation> errors) {
         if (value.isTextual()) {
             try {
@@ -101,6 +139,12 @@ public class ArticleNormalizer {
         }
         errors.add(new FieldViolation("/" + field, "iso-8601",
                 field + " must be an ISO 8601 date and time with a UTC offset, e.g. 2026-11-28T09:30:00+01:00"));
+    }
+
+    /** The media type without parameters, in lower case: {@code Text/HTML; charset=UTF-8} is {@code text/html}. */
+    static String mediaType(String contentType) {
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Sanitises every text/html entry; for bodies, adds the plain text of the HTML when no plain body exists. */
@@ -115,16 +159,19 @@ public class ArticleNormalizer {
             if (!(entry instanceof ObjectNode object) || !object.path("value").isTextual()) {
                 continue;
             }
-            String contentType = object.path("contentType").asText("");
-            if (contentType.contains("html")) {
-                String clean = html.sanitize(object.get("value").asText());
+            String mediaType = mediaType(object.path("contentType").asText(""));
+            String value = object.get("value").asText();
+            if (mediaType.equals("text/plain")) {
+                object.put("contentType", "text/plain");
+                hasPlain = true;
+            } else if (mediaType.contains("html") || MARKUP.matcher(value).find()) {
+                String clean = html.sanitize(value);
                 object.put("value", clean);
+                object.put("contentType", mediaType.contains("html") ? mediaType : "text/html");
                 if (derived == null) {
                     derived = html.plainText(clean);
                     derivedRole = object.path("role").asText(null);
                 }
-            } else if (contentType.startsWith("text/plain")) {
-                hasPlain = true;
             }
         }
         if (deriveText && !hasPlain && derived != null && !derived.isBlank()) {

@@ -29,6 +29,11 @@ public class HtmlSanitizer {
         return Jsoup.clean(html, "", safelist, compact);
     }
 
+    /** The text of a one-line field that holds markup: tags removed, entities decoded, spaces collapsed. */
+    public String textOf(String markup) {
+        return Jsoup.parseBodyFragment(markup).body().text();
+    }
+
     /** The readable text of (sanitised) HTML: one paragraph per block, separated by a blank line. */
     public String plainText(String html) {
         Document document = Jsoup.parseBodyFragment(html);

@@ -12,6 +12,7 @@ import org.newsflow.contract.FieldViolation;
 import org.newsflow.ingest.config.IngestConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,6 +28,9 @@ public class ArticleValidator {
     // language-script-region-variant, as far as a tag's shape can be checked without the registry
     private static final Pattern BCP47 = Pattern.compile(
             "(?i)[a-z]{2,3}(-[a-z]{3}){0,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*");
+
+    private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
+    private static final Set<String> IDENTIFIER_SCHEMES = Set.of("http", "https", "urn", "tag");
 
     private final IngestConfig config;
 
@@ -52,6 +56,10 @@ public class ArticleValidator {
                     "an article needs a non-empty headline or body (headlines[].value or bodies[].value)"));
         }
         checkHeadlineLength(article.get("headlines"), errors);
+        if (uri != null && isAbsoluteUri(uri) && !IDENTIFIER_SCHEMES.contains(scheme(uri))) {
+            errors.add(new FieldViolation("/uri", "uri-scheme", "uri must be a urn:, tag:, http: or https: URI"));
+        }
+        checkLinks(article, "", errors);
         if (errors.size() > before) {
             return null;
         }
@@ -93,6 +101,37 @@ public class ArticleValidator {
                         "a headline has at most " + config.maxHeadlineLength() + " characters"));
             }
         }
+    }
+
+    /**
+     * Links ({@code href}) may only lead to http, https or mailto; identifiers ({@code uri} of people, places,
+     * subjects, associations …) may also be urn: or tag:. Anything else (javascript:, data:, file:) is refused,
+     * since consumers turn these fields into links.
+     */
+    private static void checkLinks(JsonNode node, String path, List<FieldViolation> errors) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(member -> {
+                String field = path + "/" + member.getKey();
+                JsonNode value = member.getValue();
+                if (value.isTextual() && member.getKey().equals("href") && !LINK_SCHEMES.contains(scheme(value.textValue()))) {
+                    errors.add(new FieldViolation(field, "uri-scheme", "a link must be an http:, https: or mailto: URL"));
+                } else if (value.isTextual() && member.getKey().equals("uri") && !path.isEmpty()
+                        && !IDENTIFIER_SCHEMES.contains(scheme(value.textValue()))) {
+                    errors.add(new FieldViolation(field, "uri-scheme", "uri must be a urn:, tag:, http: or https: URI"));
+                } else if (value.isContainerNode()) {
+                    checkLinks(value, field, errors);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                checkLinks(array.get(i), path + "/" + i, errors);
+            }
+        }
+    }
+
+    private static String scheme(String uri) {
+        int colon = uri.indexOf(':');
+        return colon <= 0 ? "" : uri.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static boolean isAbsoluteUri(String value) {

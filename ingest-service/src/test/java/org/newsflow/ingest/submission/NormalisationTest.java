@@ -45,6 +45,64 @@ class NormalisationTest extends IntakeTestBase {
     }
 
     @Test
+    void htmlIsSanitisedWhateverTheCaseOfItsMediaTypeAndWhenItsTypeIsMissing() throws Exception {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        ObjectNode shouted = (ObjectNode) article.at("/bodies/0");
+        shouted.put("contentType", "TEXT/HTML; charset=UTF-8")
+                .put("value", "<p>The ferry runs again.</p><script>steal()</script><img src=x onerror=steal()>");
+        article.withArray("descriptions").addObject().put("role", "summary")
+                .put("value", "Ferries <b>resume</b><script>steal()</script>");
+
+        publisher.push(article).then().statusCode(202);
+
+        JsonNode stored = stored(article);
+        assertThat(stored.at("/bodies/0/contentType").asText()).isEqualTo("text/html");
+        assertThat(stored.at("/bodies/0/value").asText()).contains("<p>The ferry runs again.</p>")
+                .doesNotContain("<script", "onerror", "steal");
+        assertThat(stored.at("/descriptions/0/value").asText()).isEqualTo("Ferries <b>resume</b>");
+        assertThat(stored.at("/descriptions/0/contentType").asText()).isEqualTo("text/html");
+    }
+
+    @Test
+    void headlinesAndBylinesHoldNoMarkup() throws Exception {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json").put("by", "<a href=\"https://x.example\">Marta</a> Lindqvist");
+        ((ObjectNode) article.at("/headlines/0")).put("value",
+                "Ferries <b>resume</b> &amp; fares fall<script>steal()</script><img src=x onerror=steal()>");
+
+        publisher.push(article).then().statusCode(202);
+
+        JsonNode stored = stored(article);
+        assertThat(stored.at("/headlines/0/value").asText()).isEqualTo("Ferries resume & fares fall");
+        assertThat(stored.at("/by").asText()).isEqualTo("Marta Lindqvist");
+    }
+
+    @Test
+    void aHeadlineWithALessThanSignThatIsNotMarkupIsKept() throws Exception {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        ((ObjectNode) article.at("/headlines/0")).put("value", "Inflation < 2 % for the first time since 2021");
+
+        publisher.push(article).then().statusCode(202);
+
+        assertThat(stored(article).at("/headlines/0/value").asText()).isEqualTo("Inflation < 2 % for the first time since 2021");
+    }
+
+    @Test
+    void linksAndIdentifiersOnlyTakeSafeSchemes() {
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        article.putArray("renditions").addObject().put("name", "web").put("href", "javascript:steal()");
+        article.putArray("people").addObject().put("name", "Elin Berg").put("uri", "data:text/html,<script>steal()</script>");
+
+        publisher.push(article).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("/renditions/0/href", "/people/0/uri"))
+                .body("errors.rule", hasItem("uri-scheme"));
+
+        ObjectNode fine = IngestApi.article("harbour-wind-farm.json");
+        fine.putArray("renditions").addObject().put("name", "web").put("href", "https://council.example/budget");
+        fine.putArray("people").addObject().put("name", "Elin Berg").put("uri", "urn:newsroom:people:elin-berg");
+        publisher.push(fine).then().statusCode(202);
+    }
+
+    @Test
     void textIsNormalisedToNfcAndDatesToUtc() throws Exception {
         ObjectNode article = IngestApi.article("harbour-wind-farm.json");
         article.put("by", "Rene\u0301e  Lindqvist").put("versionCreated", "2026-11-28T10:15:00+01:00");
