@@ -40,6 +40,10 @@ public class SignatureVerifier {
         if (blank(headers.id())) {
             throw ProblemException.badSignature(ID, "required", "this publisher signs its pushes: webhook-id is missing");
         }
+        if (headers.id().length() > WebhookMessage.MAX_ID_LENGTH) {
+            throw ProblemException.badSignature(ID, "max-length",
+                    "webhook-id has at most " + WebhookMessage.MAX_ID_LENGTH + " characters");
+        }
         if (blank(headers.timestamp())) {
             throw ProblemException.badSignature(TIMESTAMP, "required", "webhook-timestamp is missing");
         }

@@ -29,6 +29,22 @@ public class WebhookMessage extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** Longest webhook-id the table holds; a longer one is refused before anything is stored. */
+    public static final int MAX_ID_LENGTH = 255;
+
+    /**
+     * Records {@code messageId} as used by this publisher, in the caller's transaction; false when it was used
+     * before, or by a concurrent request that committed first (the insert waits for it), so that two replays racing
+     * each other get one 202 and one 409, not a primary-key violation.
+     */
+    public static boolean claim(String publisherId, String messageId) {
+        return getEntityManager().createNativeQuery("insert into webhook_message (publisher_id, message_id, received_at) "
+                + "values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, publisherId).setParameter(2, messageId)
+                .setParameter(3, Instant.now().atOffset(java.time.ZoneOffset.UTC))
+                .executeUpdate() == 1;
+    }
+
     public static boolean seen(String publisherId, String messageId) {
         return count("publisherId = ?1 and messageId = ?2", publisherId, messageId) > 0;
     }

@@ -72,9 +72,8 @@ public class IntakeGate {
         if (admitted.webhookMessageId() == null) {
             return;
         }
-        if (WebhookMessage.seen(admitted.publisher().id(), admitted.webhookMessageId())) {
+        if (!WebhookMessage.claim(admitted.publisher().id(), admitted.webhookMessageId())) {
             throw ProblemException.replayed(admitted.webhookMessageId());
         }
-        WebhookMessage.remember(admitted.publisher().id(), admitted.webhookMessageId());
     }
 }

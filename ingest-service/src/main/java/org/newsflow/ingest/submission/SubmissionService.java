@@ -80,7 +80,7 @@ public class SubmissionService {
 
     @Transactional
     Accepted store(String publisherId, Prepared prepared, PushContext context) {
-        if (context.webhookMessageId() != null && WebhookMessage.seen(publisherId, context.webhookMessageId())) {
+        if (context.webhookMessageId() != null && !WebhookMessage.claim(publisherId, context.webhookMessageId())) {
             throw ProblemException.replayed(context.webhookMessageId());
         }
         Optional<Accepted> remembered = rememberedAnswer(publisherId, context);
@@ -171,9 +171,6 @@ public class SubmissionService {
     }
 
     private static void remember(String publisherId, PushContext context, String submissionId) {
-        if (context.webhookMessageId() != null) {
-            WebhookMessage.remember(publisherId, context.webhookMessageId());
-        }
         if (context.idempotencyKey() != null) {
             IdempotencyKey key = new IdempotencyKey();
             key.publisherId = publisherId;

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +106,43 @@ class PushAuthenticationTest {
         signed(id, now, signature).then()
                 .statusCode(409).contentType("application/problem+json")
                 .body("errors[0].rule", equalTo("replayed-webhook-id"));
+    }
+
+    @Test
+    void concurrentReplaysOfASignedBatchGetOneAcceptanceAndConflictsNotErrors() throws Exception {
+        // Given one signed NDJSON batch, sent by eight threads at once (a publisher retrying impatiently)
+        String id = "msg_" + UUID.randomUUID();
+        long now = Instant.now().getEpochSecond();
+        String batch = body + "\n";
+        String signature = sign(id, now, batch);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(threads.submit(() -> signer.as().header("webhook-id", id)
+                        .header("webhook-timestamp", Long.toString(now)).header("webhook-signature", signature)
+                        .contentType("application/x-ndjson").body(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .post("/v1/articles").statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+
+            // Then exactly one is taken and every other one is told it is a replay
+            assertThat(statuses).containsOnly(207, 409).containsOnlyOnce(207);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWebhookIdLongerThanCanBeRememberedIsRefused() throws Exception {
+        String id = "msg_" + "x".repeat(300);
+        long now = Instant.now().getEpochSecond();
+
+        signed(id, now, sign(id, now, body)).then().statusCode(401).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("header:webhook-id")).body("errors[0].rule", equalTo("max-length"));
     }
 
     private Response signed(String id, long timestamp, String signature) {

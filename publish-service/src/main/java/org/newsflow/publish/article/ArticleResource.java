@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newsflow.publish.consumer.ConsumerAuthenticator;
 import org.newsflow.publish.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +28,11 @@ import io.smallrye.common.annotation.Blocking;
 public class ArticleResource {
 
     private final ObjectMapper json;
+    private final ConsumerAuthenticator consumers;
 
-    ArticleResource(ObjectMapper json) {
+    ArticleResource(ObjectMapper json, ConsumerAuthenticator consumers) {
         this.json = json;
+        this.consumers = consumers;
     }
 
     @GET
@@ -54,13 +58,26 @@ public class ArticleResource {
     @Path("/{id}/versions")
     @Transactional
     @Operation(summary = "Every published version of an article, newest first, each with its enrichment "
-            + "(including the explanations: which method found each value, with its score)")
-    public List<VersionView> versions(@PathParam("id") String id) {
+            + "(including the explanations: which method found each value, with its score); needs a consumer key. "
+            + "The versions before a kill are listed without their content")
+    public List<VersionView> versions(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
+        consumers.consumerId(authorization);
         List<ArticleVersion> versions = ArticleVersion.list("articleId = ?1 order by version desc, id desc", id);
         if (versions.isEmpty()) {
             throw ProblemException.notFound("Article " + id);
         }
-        return versions.stream().map(this::view).toList();
+        List<VersionView> views = new java.util.ArrayList<>(versions.size());
+        boolean killedLater = false;
+        for (ArticleVersion version : versions) { // newest first
+            views.add(killedLater ? withoutContent(version) : view(version));
+            killedLater |= "canceled".equals(version.pubStatus);
+        }
+        return views;
+    }
+
+    /** A version before a kill: the publisher withdrew its text, so only that it existed is shown. */
+    private static VersionView withoutContent(ArticleVersion version) {
+        return new VersionView(version.version, version.pubStatus, version.publishedAt, version.eventId, null, null);
     }
 
     private VersionView view(ArticleVersion version) {

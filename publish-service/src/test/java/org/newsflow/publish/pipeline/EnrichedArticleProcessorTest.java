@@ -104,6 +104,33 @@ class EnrichedArticleProcessorTest {
     }
 
     @Test
+    void theVersionsOfAKilledArticleNeedAKeyAndNoLongerShowTheWithdrawnText() throws IOException {
+        // Given an article published twice and then killed by its publisher
+        String uri = uniqueUri();
+        String articleId = StableIds.articleId("island-gazette", uri);
+        sendEnriched(uri, 1, "usable");
+        sendEnriched(uri, 2, "usable");
+        sendEnriched(uri, 3, "canceled");
+        published.readThrough(r -> uri.equals(r.key()) && r.value().contains("\"canceled\""), WAIT);
+
+        // When anyone asks for its versions without a key, then they are refused
+        given().get("/v1/articles/" + articleId + "/versions").then().statusCode(401)
+                .contentType("application/problem+json");
+
+        // and a consumer sees that versions 1 and 2 existed, but not what they said
+        String consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"id\": \"auditor-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"name\": \"Audit desk\"}")
+                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        given().header("Authorization", consumer).get("/v1/articles/" + articleId + "/versions").then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.contains(3, 2, 1))
+                .body("[0].pubStatus", equalTo("canceled"))
+                .body("[1].article", org.hamcrest.Matchers.nullValue())
+                .body("[1].enrichment", org.hamcrest.Matchers.nullValue())
+                .body("[2].article", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void anOlderVersionArrivingLateIsKeptButNotAnnounced() throws IOException {
         String uri = uniqueUri();
         sendEnriched(uri, 2, "usable");
