@@ -49,7 +49,7 @@ public final class Newsflow {
             Environment: NEWSFLOW_DB, NEWSFLOW_KAFKA_PORT, NEWSFLOW_INGEST_PORT, NEWSFLOW_ENRICH_PORT,
             NEWSFLOW_PUBLISH_PORT, NEWSFLOW_PG_URL (jdbc:postgresql://127.0.0.1:5432), NEWSFLOW_PG_USER (postgres),
             NEWSFLOW_PG_PASSWORD, NEWSFLOW_PG_FRESH (true: drop the newsflow_* databases first), NEWSFLOW_JAVA_OPTS,
-            NEWSFLOW_STARTUP_TIMEOUT (seconds, 90).
+            NEWSFLOW_STARTUP_TIMEOUT (seconds, 90), NEWSFLOW_HTTP_HOST (127.0.0.1; 0.0.0.0 opens the services to the network).
             """;
 
     public static void main(String[] args) {

@@ -187,6 +187,9 @@ final class Pipeline {
     private Map<String, String> environment(Service service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(settings)));
+        // this machine only (the local run allows webhooks to private addresses and keeps its keys in files):
+        // NEWSFLOW_HTTP_HOST=0.0.0.0 opens it to the network
+        env.put("QUARKUS_HTTP_HOST", settings.httpHost());
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         if (service == Service.INGEST || service == Service.PUBLISH) {
             env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).adminToken());

@@ -64,10 +64,18 @@ final class Processes {
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> ours(settings, process));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a live pid from a pid file is still the process this checkout started: after a reboot or a crash the
+     * number may belong to something else, which {@code down} must not kill. Ours run from this checkout's paths.
+     */
+    static boolean ours(Settings settings, ProcessHandle process) {
+        return process.info().commandLine().map(command -> command.contains(settings.home().toString())).orElse(false);
     }
 
     /** Asks the process to stop (SIGTERM: Quarkus and Kafka shut down cleanly), then forces it after a grace period. */

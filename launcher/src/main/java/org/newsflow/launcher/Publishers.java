@@ -50,8 +50,7 @@ final class Publishers {
                 Files.createDirectories(file.getParent());
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
-                Files.writeString(file, HexFormat.of().formatHex(random));
-                restrict(file);
+                writePrivately(file, HexFormat.of().formatHex(random));
             }
             return Files.readString(file).strip();
         } catch (IOException e) {
@@ -79,8 +78,7 @@ final class Publishers {
             }
             JsonNode credentials = json.readTree(answer.body());
             Files.createDirectories(file.getParent());
-            Files.writeString(file, credentials.get("apiKey").asText());
-            restrict(file);
+            writePrivately(file, credentials.get("apiKey").asText());
             return credentials.get("apiKey").asText();
         } catch (IOException e) {
             throw Console.fail("cannot register publisher " + id + ": " + e.getMessage());
@@ -109,8 +107,7 @@ final class Publishers {
                 }
                 key = json.readTree(answer.body()).get("apiKey").asText();
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, key);
-                restrict(file);
+                writePrivately(file, key);
                 subscriptions = call("GET", publish + "/v1/subscriptions", key, null);
             }
             for (JsonNode subscription : json.readTree(subscriptions.body())) {
@@ -166,11 +163,14 @@ final class Publishers {
         return call(method, Service.INGEST.url(settings) + path, adminToken(), body);
     }
 
-    private static void restrict(Path file) {
+    /** Creates the file readable by its owner only before anything is written to it (no window for others). */
+    static void writePrivately(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: the file keeps the default permissions
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: the file keeps the default permissions
         }
+        Files.writeString(file, content);
     }
 }

@@ -18,11 +18,12 @@ import java.util.Map;
  *                           NEWSFLOW_PG_USER        (postgres)   NEWSFLOW_PG_PASSWORD  (empty)
  *                           NEWSFLOW_JAVA_OPTS      (JVM options of each service)
  *                           NEWSFLOW_STARTUP_TIMEOUT seconds to wait for each process (90)
+ *                           NEWSFLOW_HTTP_HOST      interface the services listen on (127.0.0.1: this machine only)
  * </pre>
  */
 record Settings(Path home, Database db, int kafkaPort, int ingestPort, int enrichPort, int publishPort,
         boolean detach, String pgUrl, String pgUser, String pgPassword, String javaOpts, int startupTimeoutSeconds,
-        List<String> arguments) {
+        List<String> arguments, String httpHost) {
 
     enum Database {
         H2, POSTGRES
@@ -83,7 +84,8 @@ record Settings(Path home, Database db, int kafkaPort, int ingestPort, int enric
                 env.getOrDefault("NEWSFLOW_PG_URL", "jdbc:postgresql://127.0.0.1:5432"),
                 env.getOrDefault("NEWSFLOW_PG_USER", "postgres"), env.getOrDefault("NEWSFLOW_PG_PASSWORD", ""),
                 env.getOrDefault("NEWSFLOW_JAVA_OPTS", "-Xms32m -Xmx384m -XX:+UseSerialGC"),
-                seconds(env.getOrDefault("NEWSFLOW_STARTUP_TIMEOUT", "90")), List.copyOf(rest));
+                seconds(env.getOrDefault("NEWSFLOW_STARTUP_TIMEOUT", "90")), List.copyOf(rest),
+                env.getOrDefault("NEWSFLOW_HTTP_HOST", "127.0.0.1"));
     }
 
     private static String value(List<String> args, int i, String flag) {
