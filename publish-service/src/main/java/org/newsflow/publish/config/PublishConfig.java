@@ -45,6 +45,18 @@ public interface PublishConfig {
 
     Stream stream();
 
+    Connections connections();
+
+    interface Connections {
+        /** Most live streams and waiting long polls one consumer may hold open on one instance (429 above). */
+        @WithDefault("20")
+        int perConsumer();
+
+        /** Most live streams and waiting long polls of all consumers together on one instance (429 above). */
+        @WithDefault("2000")
+        int total();
+    }
+
     interface Stream {
         /**
          * How many of the newest published versions are kept in memory, read and prepared once for every live
@@ -52,6 +64,13 @@ public interface PublishConfig {
          */
         @WithDefault("256")
         int recentVersions();
+
+        /**
+         * Longest silence on a live stream: then a comment is sent (so that proxies keep the connection) and the
+         * stream's key is checked again — a revoked key's streams end within this time.
+         */
+        @WithDefault("15s")
+        java.time.Duration heartbeat();
     }
 
     interface Webhooks {

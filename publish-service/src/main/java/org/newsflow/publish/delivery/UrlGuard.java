@@ -56,19 +56,66 @@ public class UrlGuard {
         }
         for (InetAddress address : addresses) {
             if (internal(address)) {
-                throw ProblemException.invalid(field, "public-address", "the host " + uri.getHost() + " resolves to "
-                        + address.getHostAddress() + ", an internal address; webhooks go to public addresses only");
+                throw ProblemException.invalid(field, "public-address", "the host " + uri.getHost()
+                        + " resolves to an address that is not public; webhooks go to public addresses only");
             }
         }
         return uri;
     }
 
     static boolean internal(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
         byte[] bytes = address.getAddress();
-        boolean uniqueLocalV6 = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc; // fc00::/7
-        boolean carrierGradeNat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64; // 100.64/10
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || carrierGradeNat
-                || (bytes.length == 4 && (bytes[0] & 0xff) == 0);
+        return bytes.length == 4 ? internalV4(bytes) : internalV6(bytes);
+    }
+
+    /** IPv4 ranges that are not the public internet (RFC 6890 special-purpose registry). */
+    private static boolean internalV4(byte[] b) {
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        int third = b[2] & 0xff;
+        return first == 0 // "this network"
+                || first == 10 || first == 127
+                || (first == 100 && (second & 0xc0) == 64) // carrier-grade NAT 100.64/10
+                || (first == 169 && second == 254)
+                || (first == 172 && (second & 0xf0) == 16)
+                || (first == 192 && second == 168)
+                || (first == 192 && second == 0 && (third == 0 || third == 2)) // IETF protocol assignments, TEST-NET-1
+                || (first == 198 && (second & 0xfe) == 18) // benchmarking 198.18/15
+                || (first == 198 && second == 51 && third == 100) // TEST-NET-2
+                || (first == 203 && second == 0 && third == 113) // TEST-NET-3
+                || first >= 224; // multicast, reserved 240/4, broadcast
+    }
+
+    /** IPv6 ranges that are not public, and the forms that carry an IPv4 address inside (judged by that address). */
+    private static boolean internalV6(byte[] b) {
+        if ((b[0] & 0xfe) == 0xfc) { // unique local fc00::/7
+            return true;
+        }
+        if (leadingZeroBytes(b, 12)) { // ::a.b.c.d (IPv4-compatible, deprecated) and ::/96
+            return true;
+        }
+        if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+            return true; // NAT64 64:ff9b::/96 reaches IPv4 hosts chosen by the last four bytes
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            return true; // 6to4 2002::/16 embeds an IPv4 address
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+            return true; // Teredo 2001::/32 tunnels to an IPv4 address
+        }
+        return (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8; // documentation
+    }
+
+    private static boolean leadingZeroBytes(byte[] bytes, int count) {
+        for (int i = 0; i < count; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -201,15 +201,24 @@ public class WebhookDispatcher {
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", WebhookSigner.sign(message.secret(), message.messageId(), timestamp, message.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(message.body())).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            // one deadline for the whole answer: the request timeout stops at the headers, and a receiver that
+            // trickles its body afterwards would hold this sender as long as it likes
+            java.util.concurrent.CompletableFuture<HttpResponse<Void>> answer =
+                    http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            try {
+                HttpResponse<Void> response = answer.get(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                status = response.statusCode();
+                retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            } catch (java.util.concurrent.TimeoutException e) {
+                answer.cancel(true); // aborts the exchange and closes its connection
+                error = "no complete answer within " + config.timeout().toSeconds() + " s";
+            } catch (java.util.concurrent.ExecutionException e) {
+                error = e.getCause() instanceof HttpTimeoutException
+                        ? "no complete answer within " + config.timeout().toSeconds() + " s"
+                        : "no answer: " + e.getCause();
+            }
         } catch (ProblemException e) {
             error = "refused: " + e.getMessage();
-        } catch (HttpTimeoutException e) {
-            error = "no complete answer within " + config.timeout().toSeconds() + " s";
-        } catch (IOException e) {
-            error = "no answer: " + e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

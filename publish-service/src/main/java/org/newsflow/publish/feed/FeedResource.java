@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newsflow.publish.article.ArticleVersion;
 import org.newsflow.publish.article.PublishedArticle;
 import org.newsflow.publish.config.PublishConfig;
+import org.newsflow.publish.limits.ConnectionLimits;
 import org.newsflow.publish.problem.ProblemException;
 import org.newsflow.publish.subscription.Subscription;
 import org.newsflow.publish.subscription.SubscriptionResource;
@@ -29,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The pull feed of a subscription: what it received, oldest first, a page at a time. {@code next} is an opaque
@@ -55,10 +58,12 @@ public class FeedResource {
     private final PublishConfig config;
     private final ObjectMapper json;
     private final FeedSignal signal;
+    private final ConnectionLimits limits;
 
     FeedResource(SubscriptionResource subscriptions, FeedCursor cursors, PublishConfig config, ObjectMapper json,
-            FeedSignal signal) {
+            FeedSignal signal, ConnectionLimits limits) {
         this.signal = signal;
+        this.limits = limits;
         this.subscriptions = subscriptions;
         this.cursors = cursors;
         this.config = config;
@@ -71,29 +76,51 @@ public class FeedResource {
             + "application/feed+json) or Atom (Accept: application/atom+xml). Without a cursor from the oldest entry "
             + "kept; with the next cursor of a page, from just after it. limit: 1 to newsflow.publish.feed-max-page "
             + "(default 50). wait: seconds (up to 60) to wait for new items when there are none yet (long poll).")
-    public jakarta.ws.rs.core.Response read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Uni<jakarta.ws.rs.core.Response> read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-            @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.ACCEPT) String accept) throws InterruptedException {
-        long waitMillis = waitMillis(wait);
-        long deadline = System.currentTimeMillis() + waitMillis;
-        Page page;
-        String name;
-        while (true) {
-            long seen = signal.generation();
-            var read = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                Subscription subscription = subscriptions.own(authorization, id);
-                return java.util.Map.entry(subscription.name, page(subscription, cursor, limit));
-            });
-            page = read.getValue();
-            name = read.getKey();
-            long left = deadline - System.currentTimeMillis();
-            if (!page.items().isEmpty() || left <= 0) {
-                break;
-            }
-            signal.awaitAfter(seen, left);
+            @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        long deadline = System.currentTimeMillis() + waitMillis(wait);
+        long seen = signal.generation();
+        Read first = read(authorization, id, cursor, limit);
+        if (!first.page().items().isEmpty() || deadline <= System.currentTimeMillis()) {
+            return Uni.createFrom().item(render(id, first, accept));
         }
+        // a long poll: no thread waits; the request is resumed when something is published or the wait is over
+        ConnectionLimits.Slot slot = limits.open(first.consumerId(), "query:wait");
+        return poll(authorization, id, cursor, limit, seen, deadline)
+                .map(read -> render(id, read, accept))
+                .onTermination().invoke(slot::close);
+    }
+
+    private Uni<Read> poll(String authorization, String id, String cursor, String limit, long seen, long deadline) {
+        long left = deadline - System.currentTimeMillis();
+        return Uni.createFrom().completionStage(() -> signal.after(seen, Math.max(1, left)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .chain(() -> {
+                    long now = signal.generation();
+                    Read read = read(authorization, id, cursor, limit);
+                    if (!read.page().items().isEmpty() || deadline <= System.currentTimeMillis()) {
+                        return Uni.createFrom().item(read);
+                    }
+                    return poll(authorization, id, cursor, limit, now, deadline);
+                });
+    }
+
+    /** One page read, with who may read it. */
+    private record Read(String consumerId, String name, Page page) {
+    }
+
+    private Read read(String authorization, String id, String cursor, String limit) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Subscription subscription = subscriptions.own(authorization, id);
+            return new Read(subscription.consumerId, subscription.name, page(subscription, cursor, limit));
+        });
+    }
+
+    private jakarta.ws.rs.core.Response render(String id, Read read, String accept) {
+        Page page = read.page();
         String feedUrl = "/v1/subscriptions/" + id + "/feed";
-        String title = "Newsflow: " + name;
+        String title = "Newsflow: " + read.name();
         if (accept != null && accept.contains(FeedFormats.ATOM)) {
             return jakarta.ws.rs.core.Response.ok(FeedFormats.atom(id, title, feedUrl, page), FeedFormats.ATOM).build();
         }

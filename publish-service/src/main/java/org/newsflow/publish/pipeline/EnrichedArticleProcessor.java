@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -53,6 +52,12 @@ public class EnrichedArticleProcessor {
     private final EmittedNotes emitted;
 
     private final PublishMetrics metrics;
+    // its own thread: however many readers hold the HTTP worker threads, publication does not wait for one
+    private final java.util.concurrent.ExecutorService publishing = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "publishing");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, EmittedNotes emitted,
             PublishMetrics metrics) {
@@ -61,6 +66,11 @@ public class EnrichedArticleProcessor {
         this.json = json;
         this.source = config.eventSource();
         this.emitted = emitted;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        publishing.shutdown();
     }
 
     @Incoming("articles-enriched")
@@ -73,7 +83,7 @@ public class EnrichedArticleProcessor {
 
     private Uni<Optional<Message<String>>> handle(Message<byte[]> message) {
         return Uni.createFrom().item(() -> publish(message))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .runSubscriptionOn(publishing)
                 .onFailure(e -> !(e instanceof PoisonEventException))
                 .invoke(e -> LOG.warnf("Publication of an event failed and is retried: %s", e.toString()))
                 .onFailure(e -> !(e instanceof PoisonEventException))

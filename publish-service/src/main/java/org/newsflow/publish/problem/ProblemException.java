@@ -7,6 +7,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final java.util.List<org.newsflow.contract.FieldViolation> errors;
+    private long retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, java.util.List.of());
@@ -42,6 +43,19 @@ public class ProblemException extends RuntimeException {
 
     public java.util.List<org.newsflow.contract.FieldViolation> errors() {
         return errors;
+    }
+
+    /** Too many open streams or long polls: 429, try again after a while. */
+    public static ProblemException tooManyConnections(String rule, String detail, String what) {
+        ProblemException problem = new ProblemException(429, "too-many-connections", "Too many open connections", detail,
+                java.util.List.of(new org.newsflow.contract.FieldViolation(what, rule, detail)));
+        problem.retryAfterSeconds = 5;
+        return problem;
+    }
+
+    /** Seconds after which the same request may succeed (Retry-After); 0 when it would not. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException notFound(String what) {

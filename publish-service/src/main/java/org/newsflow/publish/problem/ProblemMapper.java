@@ -19,6 +19,9 @@ public class ProblemMapper {
     public Response problem(ProblemException e, UriInfo uri) {
         Response answer = answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), uri.getPath(),
                 e.errors()));
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(answer).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+        }
         return e.status() == 401 ? Response.fromResponse(answer).header("WWW-Authenticate", "Bearer").build() : answer;
     }
 

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newsflow.publish.consumer.ConsumerAuthenticator;
 import org.newsflow.publish.feed.FeedResource;
 import org.newsflow.publish.feed.FeedSignal;
+import org.newsflow.publish.limits.ConnectionLimits;
 import org.newsflow.publish.problem.ProblemException;
 import org.newsflow.publish.subscription.ArticleFeatures;
 import org.newsflow.publish.subscription.Subscription;
@@ -43,7 +44,7 @@ import io.quarkus.runtime.ShutdownEvent;
 @io.smallrye.common.annotation.Blocking
 public class StreamResource {
 
-    private static final long HEARTBEAT_MILLIS = 15_000;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StreamResource.class);
     private static final int BATCH = 100;
 
     private final SubscriptionResource subscriptions;
@@ -52,6 +53,8 @@ public class StreamResource {
     private final ConsumerAuthenticator authenticator;
     private final ObjectMapper json;
     private final RecentVersions recent;
+    private final ConnectionLimits limits;
+    private final long heartbeatMillis;
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "sse-stream");
         thread.setDaemon(true);
@@ -59,8 +62,11 @@ public class StreamResource {
     });
 
     StreamResource(SubscriptionResource subscriptions, FeedResource feeds, FeedSignal signal,
-            ConsumerAuthenticator authenticator, ObjectMapper json, RecentVersions recent) {
+            ConsumerAuthenticator authenticator, ObjectMapper json, RecentVersions recent, ConnectionLimits limits,
+            org.newsflow.publish.config.PublishConfig config) {
+        this.heartbeatMillis = config.stream().heartbeat().toMillis();
         this.recent = recent;
+        this.limits = limits;
         this.subscriptions = subscriptions;
         this.feeds = feeds;
         this.signal = signal;
@@ -81,7 +87,9 @@ public class StreamResource {
         if (start != null) {
             feeds.page(subscription, start, "1"); // a foreign or tampered cursor is refused before the stream opens
         }
-        streams.submit(() -> {
+        ConnectionLimits.Slot slot = limits.open(subscription.consumerId, "header:Authorization");
+        java.util.function.BooleanSupplier allowed = () -> stillAllowed(() -> subscriptions.own(authorization, id));
+        run(slot, sink, () -> {
             String cursor = start;
             while (!sink.isClosed()) {
                 long seen = signal.generation();
@@ -95,7 +103,7 @@ public class StreamResource {
                     }
                 }
                 cursor = page.next();
-                if (page.items().isEmpty() && !idle(sink, sse, seen)) {
+                if (page.items().isEmpty() && !idle(sink, sse, seen, allowed)) {
                     return;
                 }
             }
@@ -109,7 +117,7 @@ public class StreamResource {
                     + "Without Last-Event-ID it starts now.")
     public void adHoc(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("filter") String filterJson,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
-        authenticator.consumerId(authorization);
+        String consumerId = authenticator.consumerId(authorization);
         java.util.function.Predicate<ArticleFeatures> wanted = null; // null: everything (the console's live view)
         if (filterJson != null && !filterJson.isBlank()) {
             try {
@@ -120,7 +128,9 @@ public class StreamResource {
         }
         long start = position(lastEventId);
         java.util.function.Predicate<ArticleFeatures> filter = wanted;
-        streams.submit(() -> {
+        ConnectionLimits.Slot slot = limits.open(consumerId, "header:Authorization");
+        java.util.function.BooleanSupplier allowed = () -> stillAllowed(() -> authenticator.consumerId(authorization));
+        run(slot, sink, () -> {
             long after = start;
             while (!sink.isClosed()) {
                 long seen = signal.generation();
@@ -136,7 +146,7 @@ public class StreamResource {
                         }
                     }
                 }
-                if (versions.isEmpty() && !idle(sink, sse, seen)) {
+                if (versions.isEmpty() && !idle(sink, sse, seen, allowed)) {
                     return;
                 }
             }
@@ -155,13 +165,50 @@ public class StreamResource {
         }
     }
 
-    /** Waits for news; sends a heartbeat comment after a quiet while. False when the client has gone. */
-    private boolean idle(SseEventSink sink, Sse sse, long seen) {
+    /**
+     * Runs a stream's loop on its own thread, holding its connection slot until it ends. A loop that fails closes
+     * the stream (the client reconnects with Last-Event-ID) instead of leaving it open and silent.
+     */
+    private void run(ConnectionLimits.Slot slot, SseEventSink sink, Runnable loop) {
+        try {
+            streams.submit(() -> {
+                try {
+                    loop.run();
+                } catch (RuntimeException e) {
+                    LOG.warnf("A live stream failed and is closed (the client may resume with Last-Event-ID): %s", e.toString());
+                } finally {
+                    slot.close();
+                    if (!sink.isClosed()) {
+                        sink.close();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+    }
+
+    /** Whether the stream's key (and subscription) still let it read; a revoked key ends its streams. */
+    private static boolean stillAllowed(Runnable check) {
+        try {
+            QuarkusTransaction.requiringNew().run(check);
+            return true;
+        } catch (ProblemException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits for news; after a quiet while, checks that the key still may read and sends a heartbeat comment. False
+     * when the client has gone or may no longer read.
+     */
+    private boolean idle(SseEventSink sink, Sse sse, long seen, java.util.function.BooleanSupplier allowed) {
         try {
             long before = signal.generation();
-            signal.awaitAfter(seen, HEARTBEAT_MILLIS);
+            signal.awaitAfter(seen, heartbeatMillis);
             if (signal.generation() == before) {
-                return send(sink, sse.newEventBuilder().comment("keep-alive").build());
+                return allowed.getAsBoolean() && send(sink, sse.newEventBuilder().comment("keep-alive").build());
             }
             return true;
         } catch (InterruptedException e) {

@@ -15,10 +15,19 @@ class UrlGuardTest {
         for (String url : new String[] { "http://127.0.0.1:8080/hook", "http://localhost/hook",
                 "http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/hook", "http://192.168.1.20/hook",
                 "http://172.16.4.4/hook", "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/hook",
-                "http://100.64.0.1/hook" }) {
+                "http://100.64.0.1/hook", "http://[::127.0.0.1]/hook", "http://[::ffff:127.0.0.1]/hook",
+                "http://[64:ff9b::a9fe:a9fe]/hook", "http://[2002:a9fe:a9fe::1]/hook", "http://[2001:0:4136:e378::1]/hook",
+                "http://192.0.0.8/hook", "http://198.18.0.1/hook", "http://198.19.255.1/hook", "http://240.0.0.1/hook",
+                "http://255.255.255.255/hook" }) {
             assertThatThrownBy(() -> guard.check("channel.url", url)).as(url).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.errors().get(0).rule()).isEqualTo("public-address"));
         }
+    }
+
+    @Test
+    void theRefusalDoesNotTellWhichInternalAddressAHostHas() {
+        assertThatThrownBy(() -> guard.check("channel.url", "http://localhost:8080/hook"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage()).doesNotContain("127.0.0.1"));
     }
 
     @Test

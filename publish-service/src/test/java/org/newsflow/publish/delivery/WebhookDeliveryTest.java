@@ -100,6 +100,21 @@ class WebhookDeliveryTest {
                 if (status == 307) {
                     exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
                 }
+                if (answer != null && answer.length > 2) { // headers at once, then the body a byte at a time
+                    exchange.sendResponseHeaders(status, 0);
+                    long until = System.currentTimeMillis() + answer[2];
+                    try (var out = exchange.getResponseBody()) {
+                        while (System.currentTimeMillis() < until) {
+                            out.write('.');
+                            out.flush();
+                            Thread.sleep(200);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the sender hung up
+                    }
+                    exchange.close();
+                    return;
+                }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
@@ -192,6 +207,21 @@ class WebhookDeliveryTest {
         assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
         assertThat(delivery.get("log").findValuesAsText("statusCode")).startsWith("500", "429");
         assertThat(delivery.at("/log/2/error").asText()).contains("no complete answer");
+    }
+
+    @Test
+    void aReceiverThatAnswersAtOnceButTricklesItsBodyIsCutOffAtTheDeadline() throws Exception {
+        // Given a receiver that sends 200 and its headers at once, then a byte of body every 200 ms for 8 s
+        JsonNode subscription = subscribe();
+        receiver.answers.add(new int[] { 200, 0, 8_000 });
+        long start = System.nanoTime();
+        publish(uniqueUri(), 1, "usable");
+
+        // When the 1 s deadline (tests) passes, then the attempt failed and the retry is delivered long before 8 s
+        JsonNode delivery = awaitStatus(subscription, "delivered", 1).get(0);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+        assertThat(delivery.at("/log/0/error").asText()).contains("no complete answer");
     }
 
     @Test

@@ -58,6 +58,7 @@ class StreamTest {
     ObjectMapper json;
 
     String consumer;
+    String consumerId;
     final String publisher = "stream-wire-" + UUID.randomUUID().toString().substring(0, 8);
 
     /** One server-sent event. */
@@ -66,8 +67,9 @@ class StreamTest {
 
     @BeforeEach
     void consumer() {
+        consumerId = "stream-" + UUID.randomUUID().toString().substring(0, 8);
         consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"id\": \"stream-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                .body("{\"id\": \"" + consumerId + "\"}")
                 .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
     }
 
@@ -168,6 +170,49 @@ class StreamTest {
             taken.add(event);
         }
         return taken;
+    }
+
+    @Test
+    void aRevokedKeyEndsItsOpenStreams() throws Exception {
+        // Given a consumer following the live stream
+        InputStream stream = listen("/v1/stream", null, new LinkedBlockingQueue<>());
+        Thread reader = new Thread(() -> {
+            try {
+                stream.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // hung up
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(1_500);
+        assertThat(reader.isAlive()).as("the stream is open before the key is revoked").isTrue();
+
+        // When its key is revoked, then the stream ends within a heartbeat (1 s in tests)
+        given().header("Authorization", "Bearer test-admin-token").queryParam("revokeOthers", true)
+                .post("/v1/admin/consumers/{id}/keys", consumerId).then().statusCode(201);
+        reader.join(10_000);
+        assertThat(reader.isAlive()).as("the stream was closed").isFalse();
+    }
+
+    @Test
+    void aConsumerOverItsStreamLimitIsToldToComeBackLater() throws Exception {
+        // Given a consumer holding as many streams as it may (20 by default)
+        List<InputStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                open.add(listen("/v1/stream", null, new LinkedBlockingQueue<>()));
+            }
+
+            // When it opens one more, then it gets 429 with Retry-After
+            given().header("Authorization", consumer).header("Accept", "text/event-stream").get("/v1/stream").then()
+                    .statusCode(429).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("errors[0].rule", org.hamcrest.Matchers.equalTo("consumer-connections"));
+        } finally {
+            for (InputStream stream : open) {
+                stream.close();
+            }
+        }
     }
 
     @Test
