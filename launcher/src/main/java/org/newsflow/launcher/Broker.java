@@ -86,7 +86,10 @@ final class Broker {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
+                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1).configs(t.equals("articles.inbound")
+                            // the broker stamps publishers' records: the intake judges a signature's age from it
+                            ? Map.of("message.timestamp.type", "LogAppendTime") : Map.of()))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             }

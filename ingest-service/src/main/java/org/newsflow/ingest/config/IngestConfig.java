@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The knobs of the intake ({@code newsflow.ingest.*}); defaults are documented in application.properties. */
 @ConfigMapping(prefix = "newsflow.ingest")
@@ -79,4 +80,13 @@ public interface IngestConfig {
     /** CloudEvents {@code source} of the events this service emits. */
     @WithDefault("/newsflow/ingest-service")
     URI eventSource();
+
+    /**
+     * Whether publishers that do not sign may write to {@code articles.inbound}. Off by default: the record's
+     * {@code newsflow-publisher} header is only a claim, and anyone who can write to the topic could make it. Turn it
+     * on only where the cluster's ACLs let no one but trusted publishers write there.
+     */
+    @WithName("kafka-intake.allow-unsigned")
+    @WithDefault("false")
+    boolean kafkaIntakeAllowsUnsigned();
 }

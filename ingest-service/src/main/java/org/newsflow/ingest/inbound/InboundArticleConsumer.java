@@ -14,6 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.newsflow.contract.Problem;
+import org.newsflow.ingest.problem.DatabaseOutage;
+import org.newsflow.ingest.problem.Logged;
 import org.newsflow.ingest.problem.ProblemException;
 import org.newsflow.ingest.publisher.PublisherAuthenticator;
 import org.newsflow.ingest.publisher.PublisherAuthenticator.AuthenticatedPublisher;
@@ -51,11 +53,13 @@ public class InboundArticleConsumer {
     private final SubmissionService submissions;
     private final ObjectMapper json;
     private final org.newsflow.ingest.metrics.IngestMetrics metrics;
+    private final boolean allowUnsigned;
 
     InboundArticleConsumer(PublisherAuthenticator publishers, SignatureVerifier signatures, ArticleReader reader,
             ArticlePreparer preparer, SubmissionService submissions, ObjectMapper json,
-            org.newsflow.ingest.metrics.IngestMetrics metrics) {
+            org.newsflow.ingest.metrics.IngestMetrics metrics, org.newsflow.ingest.config.IngestConfig config) {
         this.metrics = metrics;
+        this.allowUnsigned = config.kafkaIntakeAllowsUnsigned();
         this.publishers = publishers;
         this.signatures = signatures;
         this.reader = reader;
@@ -67,45 +71,69 @@ public class InboundArticleConsumer {
     @Incoming("articles-inbound")
     @Blocking
     public CompletionStage<Void> take(Message<byte[]> message) {
-        Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getHeaders).orElse(null);
+        var kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        Headers headers = kafka.map(IncomingKafkaRecordMetadata::getHeaders).orElse(null);
+        // a signature's age is judged from when the broker took the record, if the broker stamped it (the topic's
+        // message.timestamp.type=LogAppendTime): a record that waited in the topic is not stale for having waited.
+        // A producer's own timestamp proves nothing, so otherwise it is judged from now.
+        Instant received = kafka.filter(k -> k.getTimestampType() == org.apache.kafka.common.record.TimestampType.LOG_APPEND_TIME)
+                .map(IncomingKafkaRecordMetadata::getTimestamp).orElse(Instant.now());
         String publisherId = header(headers, PUBLISHER_HEADER);
+        byte[] value = message.getPayload() == null ? new byte[0] : message.getPayload();
+        try {
+            // each check once; only the steps that need the database wait out an outage
+            AuthenticatedPublisher publisher = untilStored(() -> publishers.named(publisherId));
+            String messageId = authenticate(publisher, headers, value, received);
+            var prepared = preparer.prepare(reader.readObject(value));
+            untilStored(() -> submissions.submit(publisher.id(), prepared, new PushContext(null, null, messageId)));
+            return message.ack();
+        } catch (ProblemException refused) {
+            if ("replayed-message".equals(refused.slug())) {
+                return message.ack(); // the same signed record again (a redelivery): it is stored already
+            }
+            String problem = problemJson(refused);
+            record(publisherId, headers, problem);
+            metrics.deadLettered();
+            return message.nack(new InboundRejectedException(problem));
+        } catch (RuntimeException failure) {
+            LOG.errorf(failure, "Kafka intake failed on a record of publisher %s; dead-lettering it", Logged.value(publisherId));
+            metrics.deadLettered();
+            return message.nack(new InboundRejectedException("{\"status\":500,\"title\":\"Internal error\","
+                    + "\"detail\":\"the record could not be processed; the failure is logged\"}"));
+        }
+    }
+
+    /** The signature of a signing publisher; unsigned publishers only where the configuration trusts the topic. */
+    private String authenticate(AuthenticatedPublisher publisher, Headers headers, byte[] value, Instant received) {
+        if (publisher.signingSecret() == null) {
+            if (!allowUnsigned) {
+                throw ProblemException.badSignature(SignatureVerifier.SIGNATURE, "kafka-intake-signed",
+                        "records on articles.inbound must be signed (Standard Webhooks headers) with the publisher's "
+                                + "signing secret: register the publisher with signed=true");
+            }
+            return null;
+        }
+        SignedHeaders signed = new SignedHeaders(header(headers, SignatureVerifier.ID),
+                header(headers, SignatureVerifier.TIMESTAMP), header(headers, SignatureVerifier.SIGNATURE));
+        signatures.verify(publisher.signingSecret(), signed, value, received);
+        return signed.id().trim();
+    }
+
+    /** Runs {@code step}, waiting out a database outage (the record is kept and retried, in order). */
+    private static <T> T untilStored(java.util.function.Supplier<T> step) {
         long backoff = 200;
         while (true) {
             try {
-                accept(publisherId, headers, message.getPayload() == null ? new byte[0] : message.getPayload());
-                return message.ack();
-            } catch (ProblemException refused) {
-                String problem = problemJson(refused);
-                record(publisherId, headers, problem);
-                metrics.deadLettered();
-                return message.nack(new InboundRejectedException(problem));
+                return step.get();
             } catch (RuntimeException failure) {
-                if (!isStorageOutage(failure)) {
-                    LOG.errorf(failure, "Kafka intake failed on a record of publisher %s; dead-lettering it", publisherId);
-                    metrics.deadLettered();
-                    return message.nack(new InboundRejectedException("{\"status\":500,\"title\":\"Internal error\","
-                            + "\"detail\":\"the record could not be processed; the failure is logged\"}"));
+                if (failure instanceof ProblemException || !DatabaseOutage.causedBy(failure)) {
+                    throw failure;
                 }
-                // the database is away: keep the record and try again, in order
-                LOG.warnf("Kafka intake cannot store a record yet (%s); retrying", failure.toString());
+                LOG.warnf("Kafka intake cannot reach the database yet (%s); retrying", failure.toString());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, Duration.ofSeconds(10).toMillis());
             }
         }
-    }
-
-    private void accept(String publisherId, Headers headers, byte[] value) {
-        AuthenticatedPublisher publisher = publishers.named(publisherId);
-        String messageId = null;
-        if (publisher.signingSecret() != null) {
-            SignedHeaders signed = new SignedHeaders(header(headers, SignatureVerifier.ID),
-                    header(headers, SignatureVerifier.TIMESTAMP), header(headers, SignatureVerifier.SIGNATURE));
-            signatures.verify(publisher.signingSecret(), signed, value);
-            messageId = signed.id().trim();
-        }
-        var prepared = preparer.prepare(reader.readObject(value));
-        submissions.submit(publisher.id(), prepared, new PushContext(null, null, messageId));
     }
 
     private void record(String publisherId, Headers headers, String problem) {
@@ -131,16 +159,6 @@ public class InboundArticleConsumer {
         } catch (JsonProcessingException impossible) {
             return e.getMessage();
         }
-    }
-
-    private static boolean isStorageOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException || cause instanceof jakarta.persistence.PersistenceException
-                    || cause instanceof jakarta.transaction.SystemException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String header(Headers headers, String name) {

@@ -52,9 +52,13 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "trace_parent")
     public String traceParent;
 
-    /** The oldest pending events, in the order they were written. */
+    /** Not sent before this instant (an embargoed article); null: at once. */
+    @Column(name = "available_at")
+    public java.time.Instant availableAt;
+
+    /** The oldest pending events that may be sent now, in the order they were written. */
     public static List<OutboxEvent> oldest(int limit) {
-        return find("order by id").page(0, limit).list();
+        return find("availableAt is null or availableAt <= ?1 order by id", java.time.Instant.now()).page(0, limit).list();
     }
 
     public static long backlog() {

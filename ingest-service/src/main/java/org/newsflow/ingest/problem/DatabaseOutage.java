@@ -15,13 +15,13 @@ import java.util.Set;
  * throws a {@code RollbackException} and attaches the driver's error as a <em>suppressed</em> exception. Both are
  * searched.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {
     }
 
     /** Connection lost or refused, the server shutting down or out of resources (SQLState classes 08, 57, 53). */
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> toLook = new ArrayDeque<>();
         toLook.push(failure);

@@ -46,6 +46,10 @@ public class Submission extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** Until when the article is under embargo and waits in the outbox; null when it is not. */
+    @Column(name = "held_until")
+    public Instant heldUntil;
+
     /** Why the submission is UNDELIVERABLE; null otherwise. */
     public String failure;
 
@@ -94,6 +98,11 @@ public class Submission extends PanacheEntityBase {
     public static void markSubmitted(java.util.Collection<String> ids, Instant at) {
         updateEach("update submission set submitted_at = coalesce(submitted_at, ?), status = case when status = 'RECEIVED' "
                 + "then 'SUBMITTED' else status end where id = ?", ids.stream().map(id -> new Milestone(id, at)).toList());
+    }
+
+    /** Whether any version of the article was (or will be) sent on, that is, was not held back as withheld. */
+    public static boolean anySentOn(String articleId) {
+        return count("articleId = ?1 and status <> ?2", articleId, SubmissionStatus.WITHHELD) > 0;
     }
 
     /** Kafka refused the event of this submission for good: it is set aside, with the reason for the publisher. */

@@ -15,10 +15,11 @@ public record SubmissionReceipt(
         Instant submittedAt,
         Instant enrichedAt,
         Instant publishedAt,
-        String failure) {
+        String failure,
+        Instant heldUntil) {
 
     static SubmissionReceipt of(Submission s) {
         return new SubmissionReceipt(s.id, s.articleId, s.publisherId, s.uri, Integer.toString(s.version), s.pubStatus,
-                s.status, s.receivedAt, s.submittedAt, s.enrichedAt, s.publishedAt, s.failure);
+                s.status, s.receivedAt, s.submittedAt, s.enrichedAt, s.publishedAt, s.failure, s.heldUntil);
     }
 }

@@ -127,9 +127,15 @@ public class SubmissionService {
         submission.pubStatus = identity.pubStatus();
         submission.contentHash = contentHash;
         submission.contentFingerprint = prepared.fingerprint();
-        submission.status = SubmissionStatus.RECEIVED;
+        boolean withheld = "withheld".equals(identity.pubStatus()) && !Submission.anySentOn(articleId);
+        submission.status = withheld ? SubmissionStatus.WITHHELD : SubmissionStatus.RECEIVED;
+        submission.heldUntil = withheld ? null : embargoedUntil(prepared.article(), submission.receivedAt);
         submission.article = reader.toJson(prepared.article());
         submission.persistAndFlush();
+        if (withheld) { // nobody has the article yet, and nobody may use it: it stays here
+            remember(publisherId, context, submission.id);
+            return new Accepted(SubmissionReceipt.of(submission), false);
+        }
 
         OutboxEvent outbox = new OutboxEvent();
         outbox.eventId = submission.id;
@@ -141,9 +147,24 @@ public class SubmissionService {
         outbox.payload = payload;
         outbox.createdAt = submission.receivedAt;
         outbox.traceParent = traceParent();
+        outbox.availableAt = submission.heldUntil;
         outbox.persist();
         remember(publisherId, context, submission.id);
         return new Accepted(SubmissionReceipt.of(submission), false);
+    }
+
+    /** The article's embargo when it lies in the future; null otherwise (normalised to a UTC instant already). */
+    private static Instant embargoedUntil(com.fasterxml.jackson.databind.node.ObjectNode article, Instant now) {
+        String until = article.path("embargoedUntil").asText(null);
+        if (until == null) {
+            return null;
+        }
+        try {
+            Instant instant = Instant.parse(until);
+            return instant.isAfter(now) ? instant : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // the normaliser refuses unreadable dates before this point
+        }
     }
 
     /** The answer given the first time this Idempotency-Key was used with the same request. */

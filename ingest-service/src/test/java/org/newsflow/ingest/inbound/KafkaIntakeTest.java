@@ -53,16 +53,64 @@ class KafkaIntakeTest {
     }
 
     @Test
-    void anArticleFromARegisteredPublisherIsSubmitted() throws Exception {
-        TestPublisher publisher = IngestApi.register("kafka-wire", false);
+    void aSignedArticleFromARegisteredPublisherIsSubmittedOnceEvenWhenTheRecordComesTwice() throws Exception {
+        TestPublisher publisher = IngestApi.register("kafka-wire", true);
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        String uri = article.get("uri").asText();
+        Map<String, String> headers = signed(publisher, article.toString());
+
+        send(uri, article.toString(), headers);
+        send(uri, article.toString(), headers); // redelivered, as after a producer retry
+
+        JsonNode event = JSON.readTree(submitted.next(r -> uri.equals(r.key()), WAIT).value());
+        assertThat(event.get("publisherId").asText()).isEqualTo(publisher.id());
+        assertThat(event.get("articleId").asText()).isEqualTo(StableIds.articleId(publisher.id(), uri));
+        String marker = markerFrom(publisher);
+        assertThat(submitted.readThrough(r -> marker.equals(r.key()), WAIT)).extracting(ConsumerRecord::key)
+                .containsExactly(uri, marker);
+        assertThat(rejected.readFor(Duration.ofSeconds(1))).noneMatch(r -> uri.equals(r.key()));
+    }
+
+    @Test
+    void aRecordNamingAnUnsignedPublisherIsRefusedBecauseAnyoneCouldHaveWrittenIt() throws Exception {
+        TestPublisher publisher = IngestApi.register("kafka-claimed", false);
         ObjectNode article = IngestApi.article("harbour-wind-farm.json");
         String uri = article.get("uri").asText();
 
         send(uri, article.toString(), Map.of(InboundArticleConsumer.PUBLISHER_HEADER, publisher.id()));
 
-        JsonNode event = JSON.readTree(submitted.next(r -> uri.equals(r.key()), WAIT).value());
-        assertThat(event.get("publisherId").asText()).isEqualTo(publisher.id());
-        assertThat(event.get("articleId").asText()).isEqualTo(StableIds.articleId(publisher.id(), uri));
+        JsonNode reason = JSON.readTree(TopicReader.header(rejected.next(r -> uri.equals(r.key()), WAIT), "dead-letter-reason"));
+        assertThat(reason.get("status").asInt()).isEqualTo(401);
+        assertThat(reason.at("/errors/0/rule").asText()).isEqualTo("kafka-intake-signed");
+    }
+
+    @Test
+    void aForgedSignatureIsRefused() throws Exception {
+        TestPublisher publisher = IngestApi.register("kafka-wire", true);
+        ObjectNode article = IngestApi.article("harbour-wind-farm.json");
+        String uri = article.get("uri").asText();
+        Map<String, String> headers = new java.util.HashMap<>(signed(publisher, "{\"other\": \"bytes\"}"));
+
+        send(uri, article.toString(), headers);
+
+        JsonNode reason = JSON.readTree(TopicReader.header(rejected.next(r -> uri.equals(r.key()), WAIT), "dead-letter-reason"));
+        assertThat(reason.at("/errors/0/rule").asText()).isEqualTo("hmac-sha256");
+    }
+
+    /** The Standard Webhooks headers of {@code body}, signed with the reference library as a publisher would. */
+    private static Map<String, String> signed(TestPublisher publisher, String body) throws Exception {
+        String id = "msg_" + java.util.UUID.randomUUID();
+        long now = java.time.Instant.now().getEpochSecond();
+        return Map.of(InboundArticleConsumer.PUBLISHER_HEADER, publisher.id(), "webhook-id", id,
+                "webhook-timestamp", Long.toString(now),
+                "webhook-signature", new com.standardwebhooks.Webhook(publisher.signingSecret()).sign(id, now, body));
+    }
+
+    /** Sends a signed marker article after the others; returns its uri. */
+    private static String markerFrom(TestPublisher publisher) throws Exception {
+        ObjectNode marker = IngestApi.article("harbour-wind-farm.json");
+        send(marker.get("uri").asText(), marker.toString(), signed(publisher, marker.toString()));
+        return marker.get("uri").asText();
     }
 
     @Test
@@ -78,10 +126,10 @@ class KafkaIntakeTest {
 
     @Test
     void anInvalidArticleIsDeadLetteredAndListedForItsPublisher() throws Exception {
-        TestPublisher publisher = IngestApi.register("kafka-wire", false);
+        TestPublisher publisher = IngestApi.register("kafka-wire", true);
         String invalid = "{\"uri\": \"urn:kafka:invalid\", \"pubStatus\": \"gone\", \"headlines\": [{\"value\": \"Hi\"}]}";
 
-        send("urn:kafka:invalid", invalid, Map.of(InboundArticleConsumer.PUBLISHER_HEADER, publisher.id()));
+        send("urn:kafka:invalid", invalid, signed(publisher, invalid));
 
         ConsumerRecord<String, String> dead = rejected.next(r -> "urn:kafka:invalid".equals(r.key()), WAIT);
         assertThat(dead.value()).isEqualTo(invalid);
