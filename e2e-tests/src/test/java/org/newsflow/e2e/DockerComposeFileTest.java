@@ -36,6 +36,14 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void kafkasUnauthenticatedListenerIsPublishedToThisHostOnlyAndCarriesWhatTheServicesSend() throws IOException {
+        JsonNode ports = compose.at("/services/kafka/ports");
+        ports.forEach(port -> assertThat(port.asText()).as("a published Kafka port").startsWith("127.0.0.1:"));
+        assertThat(compose.at("/services/kafka/environment/KAFKA_MESSAGE_MAX_BYTES").asText()).isEqualTo(
+                ServiceSettings.applicationProperties("ingest-service").getProperty("kafka.max.request.size"));
+    }
+
+    @Test
     void eachServiceIsBuiltFromItsOwnFolderAndPublishesItsConfiguredPort() throws IOException {
         for (String service : SERVICES) {
             JsonNode entry = compose.at("/services/" + service);

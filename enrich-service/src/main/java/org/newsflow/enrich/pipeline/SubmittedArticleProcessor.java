@@ -24,6 +24,7 @@ import org.newsflow.enrich.metrics.EnrichMetrics;
 import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.ArticleSubmitted;
 import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.contract.StableIds;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.enrich.config.EnrichConfig;
 import org.newsflow.enrich.text.ArticleContext;
@@ -149,6 +150,10 @@ public class SubmittedArticleProcessor {
         if (event.articleId() == null || event.submissionId() == null || event.article() == null
                 || !event.article().path("uri").isTextual()) {
             throw new PoisonEventException("ArticleSubmitted lacks articleId, submissionId or article.uri");
+        }
+        if (!event.articleId().equals(StableIds.articleId(event.publisherId(), event.article().path("uri").asText()))) {
+            // an injected event must not overwrite another publisher's article
+            throw new PoisonEventException("articleId is not the id of this publisherId and article.uri");
         }
         return event;
     }

@@ -151,6 +151,28 @@ class SubmittedArticleProcessorTest {
     }
 
     @Test
+    void anInjectedEventClaimingAnotherPublishersArticleIsSetAside() throws IOException {
+        // Given an event written straight to the topic that names one publisher but another publisher's article id
+        String uri = uniqueUri();
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/rail-strike.json")) {
+            article = ((ObjectNode) json.readTree(in)).put("uri", uri);
+        }
+        ArticleSubmitted forged = new ArticleSubmitted(StableIds.articleId("midland-herald", uri), eventId, "mallory-news",
+                Instant.parse("2026-11-28T09:00:00Z"), "0".repeat(64), article, List.of());
+        TopicWriter.sendEvent(Topics.ARTICLES_SUBMITTED, uri, eventId, EventTypes.ARTICLE_SUBMITTED,
+                json.writeValueAsString(forged));
+
+        // Then it is dead-lettered, not enriched
+        assertThat(TopicReader.header(deadLetters.next(r -> uri.equals(r.key()), WAIT), "dead-letter-reason"))
+                .contains("articleId is not the id of this publisherId and article.uri");
+        String marker = uniqueUri();
+        submit(marker);
+        assertThat(enriched.readThrough(r -> marker.equals(r.key()), WAIT)).noneMatch(r -> uri.equals(r.key()));
+    }
+
+    @Test
     void aCopyFromAnotherPublisherIsLinkedToTheOriginalAndJoinsItsStory() throws IOException {
         String original = uniqueUri();
         String copy = "urn:newsroom:coast-gazette:" + UUID.randomUUID();

@@ -22,6 +22,7 @@ import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.CloudEventHeaders;
+import org.newsflow.contract.StableIds;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.publish.config.PublishConfig;
 import org.newsflow.publish.metrics.PublishMetrics;
@@ -157,6 +158,10 @@ public class EnrichedArticleProcessor {
         if (event.articleId() == null || event.article() == null || event.enrichment() == null
                 || !event.article().path("uri").isTextual() || !isVersion(event.article().path("version").asText("1"))) {
             throw new PoisonEventException("ArticleEnriched lacks articleId, enrichment, article.uri or a numeric article.version");
+        }
+        if (!event.articleId().equals(StableIds.articleId(event.publisherId(), event.article().path("uri").asText()))) {
+            // an injected event must not overwrite another publisher's article
+            throw new PoisonEventException("articleId is not the id of this publisherId and article.uri");
         }
         return event;
     }

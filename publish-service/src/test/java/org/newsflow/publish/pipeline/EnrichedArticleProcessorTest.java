@@ -202,6 +202,31 @@ class EnrichedArticleProcessorTest {
     }
 
     @Test
+    void anInjectedEventClaimingAnotherPublishersArticleIsSetAside() throws IOException {
+        // Given island-gazette's article, and then an event naming another publisher with that article's id
+        String uri = uniqueUri();
+        String articleId = StableIds.articleId("island-gazette", uri);
+        sendEnriched(uri, 1, "usable");
+        published.next(r -> uri.equals(r.key()), WAIT);
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/ferry-timetable.json")) {
+            article = (ObjectNode) json.readTree(in);
+        }
+        article.put("uri", uri).put("version", "9").put("pubStatus", "usable");
+        ((ObjectNode) article.at("/headlines/0")).put("value", "Forged headline");
+        Enrichment enrichment = new Enrichment("0.1.0", "en", "publisher", 1.0, 2, List.of(), List.of(), List.of(), null,
+                null, "story-x", List.of(), Instant.parse("2026-11-28T09:00:01Z"));
+        TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, uri, UUID.randomUUID().toString(), EventTypes.ARTICLE_ENRICHED,
+                json.writeValueAsString(new ArticleEnriched(articleId, UUID.randomUUID().toString(), "mallory-news",
+                        Instant.parse("2026-11-28T09:00:00Z"), article, enrichment)));
+
+        // Then it is dead-lettered and the article keeps its own text
+        assertThat(TopicReader.header(deadLetters.next(r -> uri.equals(r.key()), WAIT), "dead-letter-reason"))
+                .contains("articleId is not the id of this publisherId and article.uri");
+        given().get("/v1/articles/" + articleId).then().statusCode(200).body("version", equalTo("1"));
+    }
+
+    @Test
     void anUnknownArticleIsA404Problem() {
         given().get("/v1/articles/" + UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json")
