@@ -47,6 +47,29 @@ public interface PublishConfig {
 
     Connections connections();
 
+    Quotas quotas();
+
+    interface Quotas {
+        /** Most live subscriptions one consumer may have (403 quota-exceeded above it). */
+        @WithDefault("100")
+        int subscriptionsPerConsumer();
+
+        /** Most live Kafka-channel subscriptions (each its own broker topic) one consumer may have. */
+        @WithDefault("5")
+        int kafkaTopicsPerConsumer();
+
+        /**
+         * How long the topic of a deleted Kafka-channel subscription (or one switched to another channel) is kept
+         * for its consumer to read what is left, before it is deleted from the broker.
+         */
+        @WithDefault("P7D")
+        java.time.Duration releasedTopicRetention();
+
+        /** How often each instance looks for released topics whose retention has passed. */
+        @WithDefault("1m")
+        java.time.Duration releasedTopicCheck();
+    }
+
     interface Connections {
         /** Most live streams and waiting long polls one consumer may hold open on one instance (429 above). */
         @WithDefault("20")

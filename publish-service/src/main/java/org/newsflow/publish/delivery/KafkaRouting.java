@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsflow.contract.CloudEventHeaders;
 import org.newsflow.publish.problem.ProblemException;
 
@@ -35,11 +34,43 @@ public class KafkaRouting {
     public static final String PREFIX = "newsflow.sub.";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
-    private final String bootstrap;
+    private final Map<String, Object> kafka;
     private volatile KafkaProducer<String, String> producer;
 
-    KafkaRouting(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.bootstrap = bootstrap;
+    /** With the application's {@code kafka.*} settings, as every other client: security (SASL, TLS) applies here too. */
+    KafkaRouting(@io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = Map.copyOf(kafka);
+    }
+
+    private Properties settings(java.util.Set<String> known) {
+        Properties properties = new Properties();
+        kafka.forEach((key, value) -> {
+            if (known.contains(key)) {
+                properties.put(key, value);
+            }
+        });
+        return properties;
+    }
+
+    /** Removes a Kafka-channel topic from the broker (gone already is fine). */
+    public void deleteTopic(String topic) {
+        if (!topic.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("not a Kafka-channel topic: " + topic);
+        }
+        Properties properties = settings(org.apache.kafka.clients.admin.AdminClientConfig.configNames());
+        properties.put("request.timeout.ms", "10000");
+        try (Admin admin = Admin.create(properties)) {
+            admin.deleteTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                throw new IllegalStateException("the topic " + topic + " could not be deleted: " + e.getCause().getMessage(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** The topic for a requested name, created if it does not exist yet. */
@@ -49,8 +80,7 @@ public class KafkaRouting {
                     "channel.topic: 1–100 characters, lower-case letters, digits, '.', '_' and '-'; the topic is newsflow.sub.<topic>");
         }
         String topic = PREFIX + name;
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", bootstrap);
+        Properties properties = settings(org.apache.kafka.clients.admin.AdminClientConfig.configNames());
         properties.put("request.timeout.ms", "10000");
         try (Admin admin = Admin.create(properties)) {
             admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.empty(), java.util.Optional.empty())))
@@ -85,8 +115,7 @@ public class KafkaRouting {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties properties = new Properties();
-                    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                    Properties properties = settings(ProducerConfig.configNames());
                     properties.put(ProducerConfig.ACKS_CONFIG, "all");
                     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
                     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -52,10 +52,12 @@ public class SubscriptionResource {
     private final org.newsflow.publish.delivery.UrlGuard guard;
     private final KafkaRouting routing;
     private final WebhookSecrets secrets;
+    private final org.newsflow.publish.config.PublishConfig config;
 
     SubscriptionResource(ConsumerAuthenticator authenticator, RequestBodies bodies, SubscriptionIndex index, ObjectMapper json,
             org.newsflow.publish.config.AfterCommit afterCommit, org.newsflow.publish.delivery.UrlGuard guard,
-            KafkaRouting routing, WebhookSecrets secrets) {
+            KafkaRouting routing, WebhookSecrets secrets, org.newsflow.publish.config.PublishConfig config) {
+        this.config = config;
         this.secrets = secrets;
         this.guard = guard;
         this.routing = routing;
@@ -77,6 +79,11 @@ public class SubscriptionResource {
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         String consumerId = authenticator.consumerId(authorization);
         JsonNode request = bodies.object(body);
+        long owned = Subscription.count("consumerId = ?1 and deletedAt is null", consumerId);
+        if (owned >= config.quotas().subscriptionsPerConsumer()) {
+            throw quotaExceeded("name", "subscriptions-per-consumer", "A consumer has at most "
+                    + config.quotas().subscriptionsPerConsumer() + " subscriptions; delete one first.");
+        }
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID().toString();
         subscription.consumerId = consumerId;
@@ -121,6 +128,7 @@ public class SubscriptionResource {
     public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         Subscription subscription = own(authorization, id);
         subscription.deletedAt = Instant.now();
+        ReleasedTopic.release(subscription.kafkaTopic);
         subscription.updatedAt = subscription.deletedAt; // other instances learn of deletions by this time
         afterCommit.run(() -> index.remove(subscription.id)); // the index follows committed changes only
         return Response.noContent().build();
@@ -150,16 +158,29 @@ public class SubscriptionResource {
             if (subscription.webhookSecret == null) {
                 newSecret = secrets.newSecretFor(subscription);
             }
+            ReleasedTopic.release(subscription.kafkaTopic);
+            subscription.kafkaTopic = null; // messages go to the webhook from now on, not to the old topic
         } else if (channel.equals("kafka")) {
             String topic = KafkaRouting.PREFIX + request.path("channel").path("topic").asText("");
             boolean taken = Subscription.count("kafkaTopic = ?1 and id <> ?2 and deletedAt is null", topic, subscription.id) > 0;
             if (taken) {
                 throw new ProblemException(409, "topic-taken", "Conflict", "Another subscription writes to " + topic + ".");
             }
+            boolean newTopic = !topic.equals(subscription.kafkaTopic);
+            if (newTopic && Subscription.count("consumerId = ?1 and kafkaTopic is not null and deletedAt is null and id <> ?2",
+                    subscription.consumerId, subscription.id) >= config.quotas().kafkaTopicsPerConsumer()) {
+                throw quotaExceeded("channel.topic", "kafka-topics-per-consumer", "A consumer has at most "
+                        + config.quotas().kafkaTopicsPerConsumer() + " Kafka-channel subscriptions (each is a topic on the broker).");
+            }
+            if (newTopic) {
+                ReleasedTopic.release(subscription.kafkaTopic);
+            }
             subscription.kafkaTopic = routing.topicFor(request.path("channel").path("topic").asText(null));
+            ReleasedTopic.taken(subscription.kafkaTopic);
             subscription.webhookUrl = null;
         } else if (channel.equals("feed")) {
             subscription.webhookUrl = null;
+            ReleasedTopic.release(subscription.kafkaTopic);
             subscription.kafkaTopic = null;
         } else {
             throw ProblemException.invalid("channel.type", "known-channel", "channel.type: feed (pull), webhook or kafka");
@@ -170,6 +191,11 @@ public class SubscriptionResource {
         subscription.updatedAt = Instant.now();
         afterCommit.run(() -> index.put(subscription.id, filter));
         return newSecret;
+    }
+
+    private static ProblemException quotaExceeded(String field, String rule, String detail) {
+        return new ProblemException(403, "quota-exceeded", "Quota exceeded", detail,
+                java.util.List.of(new org.newsflow.contract.FieldViolation(field, rule, detail)));
     }
 
     /** The view, with a signing secret made by this request: the only time it is shown. */

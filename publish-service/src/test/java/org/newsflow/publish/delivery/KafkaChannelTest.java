@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,6 +69,45 @@ class KafkaChannelTest {
         given().header("Authorization", consumer).contentType(ContentType.JSON)
                 .body(body.replace(name, "Not A Topic!")).post("/v1/subscriptions").then().statusCode(400)
                 .body("errors[0].rule", equalTo("topic-name"));
+    }
+
+    @Test
+    void aConsumerHasAFewKafkaTopicsAtMostAndAReleasedTopicLeavesTheBrokerAfterItsRetention() throws Exception {
+        // Given a consumer with as many Kafka-channel subscriptions as it may have (5 by default)
+        String consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body("{\"id\": \"topics-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        String prefix = "quota-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(given().header("Authorization", consumer).contentType(ContentType.JSON).body(kafkaSubscription(prefix + i))
+                    .post("/v1/subscriptions").then().statusCode(201).extract().path("id"));
+        }
+
+        // When it asks for a sixth, then it is refused, naming the quota
+        given().header("Authorization", consumer).contentType(ContentType.JSON).body(kafkaSubscription(prefix + 5))
+                .post("/v1/subscriptions").then().statusCode(403).contentType("application/problem+json")
+                .body("errors[0].rule", equalTo("kafka-topics-per-consumer"));
+
+        // When one is switched to a webhook and another deleted, then their topics are deleted after the retention (1 s in tests)
+        given().header("Authorization", consumer).contentType(ContentType.JSON)
+                .body("{\"name\": \"moved\", \"filter\": {\"all\": {\"sources\": [\"quota-wire\"]}}, \"channel\": {\"type\": \"webhook\", \"url\": \"http://127.0.0.1:9/hook\"}}")
+                .put("/v1/subscriptions/{id}", ids.get(0)).then().statusCode(200).body("channel.type", equalTo("webhook"))
+                .body("channel.topic", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", consumer).delete("/v1/subscriptions/{id}", ids.get(1)).then().statusCode(204);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", org.newsflow.testing.TestKafka.bootstrapServers()))) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    admin.listTopics().names().get()).doesNotContain("newsflow.sub." + prefix + 0, "newsflow.sub." + prefix + 1)
+                    .contains("newsflow.sub." + prefix + 2));
+        }
+        // and the consumer may have a Kafka-channel subscription again
+        given().header("Authorization", consumer).contentType(ContentType.JSON).body(kafkaSubscription(prefix + 6))
+                .post("/v1/subscriptions").then().statusCode(201);
+    }
+
+    private static String kafkaSubscription(String topic) {
+        return "{\"name\": \"routed\", \"filter\": {\"all\": {\"sources\": [\"quota-wire\"]}}, \"channel\": {\"type\": \"kafka\", \"topic\": \"" + topic + "\"}}";
     }
 
     private void publish(String publisher, String uri) throws Exception {
