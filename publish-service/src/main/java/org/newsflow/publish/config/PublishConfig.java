@@ -49,6 +49,18 @@ public interface PublishConfig {
 
     Quotas quotas();
 
+    Search search();
+
+    interface Search {
+        /** Rows of published articles one search request reads at most; a page cut short ends with a cursor. */
+        @WithDefault("500")
+        int maxRowsRead();
+
+        /** Most query words and "all" criteria in one search (400 max-terms above it). */
+        @WithDefault("16")
+        int maxTerms();
+    }
+
     interface Quotas {
         /** Most live subscriptions one consumer may have (403 quota-exceeded above it). */
         @WithDefault("100")

@@ -47,8 +47,6 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class ArticleSearch {
 
-    /** Rows one request reads at most; a page cut short by it still ends with the cursor to go on from. */
-    private static final int MAX_ROWS_READ = 2_000;
 
     /** One hit. */
     public record Hit(String articleId, String uri, int version, String headline, String language, Instant publishedAt,
@@ -60,9 +58,18 @@ public class ArticleSearch {
     }
 
     private final ObjectMapper json;
+    private final org.newsflow.publish.consumer.ConsumerAuthenticator consumers;
+    /** Rows one request reads at most; a page cut short by it still ends with the cursor to go on from. */
+    private final int maxRowsRead;
+    /** Most words and filter criteria one request may give: each costs the database a lookup. */
+    private final int maxTerms;
 
-    ArticleSearch(ObjectMapper json) {
+    ArticleSearch(ObjectMapper json, org.newsflow.publish.consumer.ConsumerAuthenticator consumers,
+            org.newsflow.publish.config.PublishConfig config) {
         this.json = json;
+        this.consumers = consumers;
+        this.maxRowsRead = config.search().maxRowsRead();
+        this.maxTerms = config.search().maxTerms();
     }
 
     @GET
@@ -73,7 +80,9 @@ public class ArticleSearch {
             + "instants; sort: newest (default) or oldest; limit: 1-100 (20); cursor: next of the previous page.")
     public Results search(@QueryParam("q") String q, @QueryParam("filter") String filterJson,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri,
+            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.AUTHORIZATION) String authorization) {
+        consumers.consumerId(authorization); // a consumer's search: keyed, so that it is no free load on the database
         SubscriptionFilter filter = filter(filterJson, uri);
         boolean oldest = "oldest".equals(sort);
         if (sort != null && !oldest && !"newest".equals(sort)) {
@@ -87,6 +96,10 @@ public class ArticleSearch {
                 .filter(w -> !w.isEmpty()).toList();
 
         List<Set<Long>> required = requiredTerms(filter, words);
+        if (required.size() > maxTerms || required.stream().mapToInt(Set::size).sum() > 4 * maxTerms) {
+            throw ProblemException.invalid("query:q", "max-terms", "a search has at most " + maxTerms
+                    + " words and criteria (newsflow.publish.search.max-terms); narrow it with fewer");
+        }
         StringBuilder sql = new StringBuilder("SELECT p.* FROM published_article p WHERE p.pub_status <> 'canceled'");
         Map<String, Object> parameters = new HashMap<>();
         if (since != null) {
@@ -112,9 +125,9 @@ public class ArticleSearch {
         String id = position == null ? null : position[1];
         int read = 0;
         boolean exhausted = false;
-        while (hits.size() < size && read < MAX_ROWS_READ && !exhausted) {
+        while (hits.size() < size && read < maxRowsRead && !exhausted) {
             // a page's worth first; when the filter keeps turning rows down, read more at a time
-            int batch = Math.min(Math.max(size + 10, read), MAX_ROWS_READ - read);
+            int batch = Math.min(Math.max(size + 10, read), maxRowsRead - read);
             var query = PublishedArticle.getEntityManager()
                     .createNativeQuery(sql + (at == null ? "" : after) + order, PublishedArticle.class);
             parameters.forEach(query::setParameter);
@@ -139,7 +152,7 @@ public class ArticleSearch {
             }
         }
         // A full page, or a page cut short by the read limit, goes on from the last row read.
-        boolean more = hits.size() == size || (!exhausted && read >= MAX_ROWS_READ);
+        boolean more = hits.size() == size || (!exhausted && read >= maxRowsRead);
         return new Results(hits, more && at != null ? encode(at, id) : null);
     }
 

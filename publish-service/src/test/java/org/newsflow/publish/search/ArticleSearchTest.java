@@ -64,7 +64,7 @@ class ArticleSearchTest {
         List<String> paged = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < 3; page++) {
-            var request = given().queryParam("sources", publisher).queryParam("limit", 1);
+            var request = given().header("Authorization", searcher()).queryParam("sources", publisher).queryParam("limit", 1);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -76,19 +76,29 @@ class ArticleSearchTest {
     }
 
     @Test
+    void searchNeedsAConsumerKeyAndABoundedNumberOfTerms() {
+        given().queryParam("q", "ferry").get("/v1/articles").then().statusCode(401).contentType("application/problem+json");
+
+        String manyWords = String.join(" ", java.util.Collections.nCopies(17, "word")).replace("word", "w")
+                + " " + String.join(" ", java.util.stream.IntStream.range(0, 17).mapToObj(i -> "term" + i).toList());
+        given().header("Authorization", searcher()).queryParam("q", manyWords).get("/v1/articles").then().statusCode(400)
+                .body("errors[0].rule", equalTo("max-terms"));
+    }
+
+    @Test
     void badSearchParametersAreProblems() {
-        given().queryParam("subjects", "123").get("/v1/articles").then().statusCode(400)
+        given().header("Authorization", searcher()).queryParam("subjects", "123").get("/v1/articles").then().statusCode(400)
                 .body("errors[0].rule", equalTo("known-media-topic"));
-        given().queryParam("from", "yesterday").get("/v1/articles").then().statusCode(400)
+        given().header("Authorization", searcher()).queryParam("from", "yesterday").get("/v1/articles").then().statusCode(400)
                 .body("errors[0].field", equalTo("query:from"));
-        given().queryParam("sort", "random").get("/v1/articles").then().statusCode(400);
-        given().queryParam("cursor", "%%%").get("/v1/articles").then().statusCode(400)
+        given().header("Authorization", searcher()).queryParam("sort", "random").get("/v1/articles").then().statusCode(400);
+        given().header("Authorization", searcher()).queryParam("cursor", "%%%").get("/v1/articles").then().statusCode(400)
                 .body("errors[0].rule", equalTo("search-cursor"));
-        given().queryParam("filter", "[1]").get("/v1/articles").then().statusCode(400);
+        given().header("Authorization", searcher()).queryParam("filter", "[1]").get("/v1/articles").then().statusCode(400);
     }
 
     private List<String> search(String... parameters) {
-        var request = given().queryParam("limit", 100);
+        var request = given().header("Authorization", searcher()).queryParam("limit", 100);
         for (int i = 0; i < parameters.length; i += 2) {
             request.queryParam(parameters[i], parameters[i + 1]);
         }
@@ -117,5 +127,18 @@ class ArticleSearchTest {
 
     private static String uniqueUri() {
         return "urn:newsroom:search:" + UUID.randomUUID();
+    }
+
+    private String searcherKey;
+
+    /** A consumer's key: search is for consumers. */
+    private synchronized String searcher() {
+        if (searcherKey == null) {
+            searcherKey = "Bearer " + given().header("Authorization", "Bearer test-admin-token")
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body("{\"id\": \"searcher-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                    .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        }
+        return searcherKey;
     }
 }

@@ -89,7 +89,7 @@ class SearchIndexTest {
         // When searching for the rare word, then it is on the first page
         ObjectNode filter = json.createObjectNode();
         filter.putObject("all").putArray("sources").add(publisher);
-        JsonNode results = given().queryParam("q", "quokka").queryParam("filter", filter.toString())
+        JsonNode results = given().header("Authorization", searcher()).queryParam("q", "quokka").queryParam("filter", filter.toString())
                 .get("/v1/articles").then().statusCode(200).extract().as(JsonNode.class);
         assertThat(results.get("items")).hasSize(1);
         assertThat(results.get("items").get(0).get("uri").asText()).isEqualTo(oldest.get("uri").asText());
@@ -117,7 +117,7 @@ class SearchIndexTest {
         Set<String> uris = new HashSet<>();
         String cursor = null;
         do {
-            var request = given().queryParam("filter", filter).queryParam("limit", 100);
+            var request = given().header("Authorization", searcher()).queryParam("filter", filter).queryParam("limit", 100);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -134,5 +134,18 @@ class SearchIndexTest {
                 generated.keywords(), List.of(), List.of(), null, null, null, List.of(), Instant.now());
         store.publishOnce(UUID.randomUUID().toString(), new ArticleEnriched(StableIds.articleId(generated.publisher(), uri),
                 UUID.randomUUID().toString(), generated.publisher(), Instant.now(), generated.article(), enrichment));
+    }
+
+    private String searcherKey;
+
+    /** A consumer's key: search is for consumers. */
+    private synchronized String searcher() {
+        if (searcherKey == null) {
+            searcherKey = "Bearer " + given().header("Authorization", "Bearer test-admin-token")
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body("{\"id\": \"searcher-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                    .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        }
+        return searcherKey;
     }
 }
