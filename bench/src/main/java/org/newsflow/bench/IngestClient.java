@@ -27,13 +27,21 @@ final class IngestClient {
 
     /** The client of the pipeline that {@code ./newsflow up} started under {@code home}; exits when there is none. */
     static IngestClient ofLocalRun(Path home) throws java.io.IOException {
-        Path tokenFile = home.resolve(".newsflow/admin-token");
+        String port = System.getenv().getOrDefault("NEWSFLOW_INGEST_PORT", "8081");
+        return new IngestClient("http://localhost:" + port, localToken(home, "admin-token"));
+    }
+
+    /**
+     * An admin token that {@code ./newsflow up} made under {@code home}: {@code admin-token} (ingest's) or
+     * {@code publish-admin-token}; exits when there is none.
+     */
+    static String localToken(Path home, String name) throws java.io.IOException {
+        Path tokenFile = home.resolve(".newsflow").resolve(name);
         if (!Files.exists(tokenFile)) {
-            System.err.println("✘ no .newsflow/admin-token: start Newsflow first with ./newsflow up -d");
+            System.err.println("✘ no .newsflow/" + name + ": start Newsflow first with ./newsflow up -d");
             System.exit(1);
         }
-        String port = System.getenv().getOrDefault("NEWSFLOW_INGEST_PORT", "8081");
-        return new IngestClient("http://localhost:" + port, Files.readString(tokenFile).strip());
+        return Files.readString(tokenFile).strip();
     }
 
     /** Registers {@code count} publishers named {@code prefix-<run>-<i>}; their API keys. */

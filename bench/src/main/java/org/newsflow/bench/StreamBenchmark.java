@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,10 +43,12 @@ public final class StreamBenchmark {
     private final String publish = "http://localhost:" + System.getenv().getOrDefault("NEWSFLOW_PUBLISH_PORT", "8083");
     private final Path home = Path.of(System.getProperty("newsflow.home", "."));
     private final String admin;
+    private final String publishAdmin;
     private final IngestClient intake;
 
-    private StreamBenchmark(String admin) {
+    private StreamBenchmark(String admin, String publishAdmin) {
         this.admin = admin;
+        this.publishAdmin = publishAdmin;
         this.intake = new IngestClient(ingest, admin);
     }
 
@@ -61,12 +62,9 @@ public final class StreamBenchmark {
         int articles = IntakeBenchmark.option(args, "--articles", 200);
         int rate = IntakeBenchmark.option(args, "--rate", 10);
         int warmup = IntakeBenchmark.option(args, "--warmup", 300);
-        Path tokenFile = Path.of(System.getProperty("newsflow.home", ".")).resolve(".newsflow/admin-token");
-        if (!Files.exists(tokenFile)) {
-            System.err.println("✘ no .newsflow/admin-token: start Newsflow first with ./newsflow up -d");
-            System.exit(1);
-        }
-        new StreamBenchmark(Files.readString(tokenFile).strip()).run(streams, articles, rate, warmup);
+        Path home = Path.of(System.getProperty("newsflow.home", "."));
+        new StreamBenchmark(IngestClient.localToken(home, "admin-token"), IngestClient.localToken(home, "publish-admin-token"))
+                .run(streams, articles, rate, warmup);
     }
 
     private void run(int streams, int articles, int rate, int warmup) throws Exception {
@@ -74,7 +72,7 @@ public final class StreamBenchmark {
         String publisher = "streams-" + run;
         String key = AdminCalls.create(http, ingest + "/v1/admin/publishers", admin,
                 "{\"id\": \"" + publisher + "\", \"name\": \"Stream benchmark\"}").get("apiKey").asText();
-        String consumerKey = AdminCalls.create(http, publish + "/v1/admin/consumers", admin,
+        String consumerKey = AdminCalls.create(http, publish + "/v1/admin/consumers", publishAdmin,
                 "{\"id\": \"" + publisher + "\"}").get("apiKey").asText();
         System.out.printf("Stream benchmark: %d articles at %d/s, first with one stream open, then with %d streams%n",
                 articles, rate, streams);

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +41,11 @@ public final class WebhookBenchmark {
         int articles = IntakeBenchmark.option(args, "--articles", 1000);
         int concurrency = IntakeBenchmark.option(args, "--concurrency", 8);
         Path home = Path.of(System.getProperty("newsflow.home", "."));
-        Path tokenFile = home.resolve(".newsflow/admin-token");
-        if (!Files.exists(tokenFile)) {
-            System.err.println("✘ no .newsflow/admin-token: start Newsflow first with ./newsflow up -d");
-            System.exit(1);
-        }
-        new WebhookBenchmark().run(Files.readString(tokenFile).strip(), articles, concurrency);
+        new WebhookBenchmark().run(IngestClient.localToken(home, "admin-token"),
+                IngestClient.localToken(home, "publish-admin-token"), articles, concurrency);
     }
 
-    private void run(String admin, int count, int concurrency) throws Exception {
+    private void run(String admin, String publishAdmin, int count, int concurrency) throws Exception {
         String ingest = "http://localhost:" + System.getenv().getOrDefault("NEWSFLOW_INGEST_PORT", "8081");
         String publish = "http://localhost:" + System.getenv().getOrDefault("NEWSFLOW_PUBLISH_PORT", "8083");
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -77,7 +72,7 @@ public final class WebhookBenchmark {
         String publisher = "hooks-" + run;
         String key = AdminCalls.create(http, ingest + "/v1/admin/publishers", admin,
                 "{\"id\": \"" + publisher + "\", \"name\": \"Webhook benchmark\"}").get("apiKey").asText();
-        String consumerKey = AdminCalls.create(http, publish + "/v1/admin/consumers", admin,
+        String consumerKey = AdminCalls.create(http, publish + "/v1/admin/consumers", publishAdmin,
                 "{\"id\": \"" + publisher + "\"}").get("apiKey").asText();
         AdminCalls.create(http, publish + "/v1/subscriptions", consumerKey,
                 "{\"name\": \"bench\", \"filter\": {\"all\": {\"sources\": [\""

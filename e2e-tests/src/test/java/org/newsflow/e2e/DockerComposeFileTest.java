@@ -36,6 +36,14 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void ingestAndPublishEachTakeTheirOwnAdminToken() {
+        assertThat(compose.at("/services/ingest-service/environment/NEWSFLOW_ADMIN_TOKEN").asText())
+                .startsWith("${NEWSFLOW_INGEST_ADMIN_TOKEN:?");
+        assertThat(compose.at("/services/publish-service/environment/NEWSFLOW_ADMIN_TOKEN").asText())
+                .startsWith("${NEWSFLOW_PUBLISH_ADMIN_TOKEN:?");
+    }
+
+    @Test
     void kafkasUnauthenticatedListenerIsPublishedToThisHostOnlyAndCarriesWhatTheServicesSend() throws IOException {
         JsonNode ports = compose.at("/services/kafka/ports");
         ports.forEach(port -> assertThat(port.asText()).as("a published Kafka port").startsWith("127.0.0.1:"));

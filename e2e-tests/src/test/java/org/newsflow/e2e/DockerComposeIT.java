@@ -32,7 +32,8 @@ class DockerComposeIT {
 
     @Container
     static final ComposeContainer NEWSFLOW = new ComposeContainer(ROOT.resolve("docker-compose.yml").toFile())
-            .withEnv("NEWSFLOW_ADMIN_TOKEN", ADMIN_TOKEN)
+            .withEnv("NEWSFLOW_INGEST_ADMIN_TOKEN", ADMIN_TOKEN)
+            .withEnv("NEWSFLOW_PUBLISH_ADMIN_TOKEN", "compose-test-publish-admin-token-9f2c")
             .withEnv("NEWSFLOW_PUBLISH_CURSOR_SECRET", "compose-test-cursor-secret-0123")
             .withEnv("NEWSFLOW_INGEST_SECRETS_KEY", "compose-test-ingest-secrets-key-0123456789")
             .withEnv("NEWSFLOW_PUBLISH_SECRETS_KEY", "compose-test-publish-secrets-key-0123456789")

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class E2ePipeline implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "e2e-admin-token";
+    static final String ADMIN_TOKEN = "e2e-admin-token-7Hq2mZ9xK4wB";
     static final String INGEST_SECRETS_KEY = "e2e-ingest-secrets-key-0123456789abcdef";
     static final String PUBLISH_SECRETS_KEY = "e2e-publish-secrets-key-0123456789abcdef";
     private static final Duration READY = Duration.ofSeconds(60);

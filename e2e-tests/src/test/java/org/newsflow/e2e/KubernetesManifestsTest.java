@@ -56,6 +56,24 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void ingestAndPublishEachTakeTheirOwnAdminToken() throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (String service : List.of("ingest-service", "publish-service")) {
+            JsonNode deployment = documents(K8S.resolve(service + ".yaml")).stream()
+                    .filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+            for (JsonNode variable : deployment.at("/spec/template/spec/containers/0/env")) {
+                if (variable.path("name").asText().equals("NEWSFLOW_ADMIN_TOKEN")) {
+                    keys.add(variable.at("/valueFrom/secretKeyRef/key").asText());
+                }
+            }
+        }
+        assertThat(keys).containsExactly("NEWSFLOW_INGEST_ADMIN_TOKEN", "NEWSFLOW_PUBLISH_ADMIN_TOKEN");
+        List<String> named = new ArrayList<>();
+        YAML.readTree(K8S.resolve("secret.example.yaml").toFile()).get("stringData").fieldNames().forEachRemaining(named::add);
+        assertThat(named).containsAll(keys).doesNotContain("NEWSFLOW_ADMIN_TOKEN");
+    }
+
+    @Test
     void theKustomizationAppliesEveryManifestButTheSecretTemplate() throws IOException {
         JsonNode kustomization = YAML.readTree(K8S.resolve("kustomization.yaml").toFile());
         List<String> listed = new ArrayList<>();

@@ -45,6 +45,7 @@ final class Pipeline {
         new Broker(settings).start();
         Publishers publishers = new Publishers(settings);
         publishers.adminToken();
+        publishers.publishAdminToken();
         startServices();
         String demoKey = publishers.keyOf(Publishers.DEMO, "Demo publisher");
         Publishers.DemoConsumer consumer = publishers.demoConsumer();
@@ -57,7 +58,8 @@ final class Pipeline {
         Console.info("  demo publisher   key " + demoKey + "  (also in "
                 + settings.home().relativize(publishers.keyFile(Publishers.DEMO)) + ")");
         Console.info("  admin token      in " + settings.home().relativize(settings.state().resolve("admin-token"))
-                + "  (for /v1/admin/publishers)");
+                + "  (for ingest's /v1/admin/publishers); publish's (for /v1/admin/consumers) in "
+                + settings.home().relativize(settings.state().resolve("publish-admin-token")));
         Console.info("  read articles    GET  " + Service.PUBLISH.url(settings) + "/v1/articles/{articleId}");
         Console.info("  demo consumer    key " + consumer.key() + "  (also in "
                 + settings.home().relativize(publishers.keyFile(Publishers.DEMO_CONSUMER)) + ")");
@@ -191,8 +193,11 @@ final class Pipeline {
         // NEWSFLOW_HTTP_HOST=0.0.0.0 opens it to the network
         env.put("QUARKUS_HTTP_HOST", settings.httpHost());
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
-        if (service == Service.INGEST || service == Service.PUBLISH) {
+        if (service == Service.INGEST) {
             env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).adminToken());
+        }
+        if (service == Service.PUBLISH) {
+            env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).publishAdminToken());
         }
         if (service == Service.INGEST) {
             env.put("NEWSFLOW_INGEST_SECRETS_KEY", new Publishers(settings).secret("ingest-secrets-key"));

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The local run's credentials: the admin token of ingest-service (made once, kept in .newsflow/admin-token) and
+ * The local run's credentials: the admin tokens of ingest-service and publish-service (one each, made once, kept in
+ * .newsflow/admin-token and .newsflow/publish-admin-token) and
  * the API keys of the publishers the launcher registers (kept beside the data they belong to, in
  * .newsflow/data/&lt;run&gt;/publishers/&lt;id&gt;.key).
  */
@@ -40,6 +41,11 @@ final class Publishers {
     /** The admin token, made on first use; only the owner may read the file. */
     String adminToken() {
         return secret("admin-token");
+    }
+
+    /** publish-service's admin token: its own, so that one token opens one admin API. */
+    String publishAdminToken() {
+        return secret("publish-admin-token");
     }
 
     /** A random secret of the local run, made on first use and kept in .newsflow/&lt;name&gt;. */
@@ -96,11 +102,11 @@ final class Publishers {
             String key = Files.exists(file) ? Files.readString(file).strip() : null;
             HttpResponse<String> subscriptions = key == null ? null : call("GET", publish + "/v1/subscriptions", key, null);
             if (subscriptions == null || subscriptions.statusCode() != 200) {
-                HttpResponse<String> answer = call("POST", publish + "/v1/admin/consumers", adminToken(),
+                HttpResponse<String> answer = call("POST", publish + "/v1/admin/consumers", publishAdminToken(),
                         json.createObjectNode().put("id", DEMO_CONSUMER).put("name", "Demo consumer").toString());
                 if (answer.statusCode() == 409) {
                     answer = call("POST", publish + "/v1/admin/consumers/" + DEMO_CONSUMER + "/keys?revokeOthers=true",
-                            adminToken(), null);
+                            publishAdminToken(), null);
                 }
                 if (answer.statusCode() != 201) {
                     throw Console.fail("cannot create the demo consumer (" + answer.statusCode() + "): " + answer.body());

@@ -1,5 +1,7 @@
 package org.newsflow.enrich.problem;
 
+import org.newsflow.platform.outage.DatabaseOutage;
+
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;

@@ -13,6 +13,9 @@ import org.newsflow.ingest.problem.ProblemException;
 public class AdminGuard {
 
     private final AdminConfig config;
+    // a wrong token ten times a minute, and every attempt waits: the token cannot be guessed at network speed
+    private final org.newsflow.platform.secret.FailedAttempts failures =
+            new org.newsflow.platform.secret.FailedAttempts(10, java.time.Duration.ofMinutes(1));
 
     AdminGuard(AdminConfig config) {
         this.config = config;
@@ -26,8 +29,16 @@ public class AdminGuard {
             throw ProblemException.unauthenticated("header:Authorization", "required",
                     "send the admin token as Authorization: Bearer <token>");
         }
+        long wait = failures.retryAfterSeconds();
+        if (wait > 0) {
+            throw new ProblemException(429, "too-many-attempts", "Too many wrong admin tokens",
+                    "Too many wrong admin tokens in the last minute; retry after " + wait + " s.",
+                    java.util.List.of(new org.newsflow.contract.FieldViolation("header:Authorization", "attempt-limit",
+                            "at most 10 wrong admin tokens a minute")), java.util.Map.of("Retry-After", Long.toString(wait)));
+        }
         byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
+            failures.failed();
             throw ProblemException.unauthenticated("header:Authorization", "wrong-admin-token", "the admin token is wrong");
         }
     }

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.newsflow.ingest.config.IngestConfig;
-import org.newsflow.ingest.secret.SecretSealer;
+import org.newsflow.platform.secret.SecretSealer;
 
 import io.quarkus.runtime.StartupEvent;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.newsflow.ingest.secret.SecretSealer;
+import org.newsflow.platform.secret.SecretSealer;
 import org.newsflow.ingest.support.IngestApi;
 import org.newsflow.ingest.support.IngestApi.TestPublisher;
 import org.newsflow.testing.KafkaAndPostgresResource;

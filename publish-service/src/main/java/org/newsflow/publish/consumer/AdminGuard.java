@@ -13,6 +13,9 @@ import org.newsflow.publish.problem.ProblemException;
 public class AdminGuard {
 
     private final AdminConfig config;
+    // a wrong token ten times a minute, and every attempt waits: the token cannot be guessed at network speed
+    private final org.newsflow.platform.secret.FailedAttempts failures =
+            new org.newsflow.platform.secret.FailedAttempts(10, java.time.Duration.ofMinutes(1));
 
     AdminGuard(AdminConfig config) {
         this.config = config;
@@ -24,8 +27,13 @@ public class AdminGuard {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ProblemException.unauthenticated("required", "send the admin token as Authorization: Bearer <token>");
         }
+        long wait = failures.retryAfterSeconds();
+        if (wait > 0) {
+            throw ProblemException.tooManyAttempts(wait);
+        }
         byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
+            failures.failed();
             throw ProblemException.unauthenticated("wrong-admin-token", "the admin token is wrong");
         }
     }

@@ -1,5 +1,7 @@
 package org.newsflow.publish.problem;
 
+import org.newsflow.platform.outage.DatabaseOutage;
+
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.newsflow.publish.config.PublishConfig;
-import org.newsflow.publish.secret.SecretSealer;
+import org.newsflow.platform.secret.SecretSealer;
 
 import io.quarkus.runtime.StartupEvent;
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.newsflow.publish.consumer.Consumer;
-import org.newsflow.publish.secret.SecretSealer;
+import org.newsflow.platform.secret.SecretSealer;
 import org.newsflow.testing.KafkaAndPostgresResource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

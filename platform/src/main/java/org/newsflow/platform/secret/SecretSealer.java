@@ -1,4 +1,4 @@
-package org.newsflow.ingest.secret;
+package org.newsflow.platform.secret;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals secrets the service must be able to read back (publishers' signing secrets: checking an HMAC needs them
- * in clear) before they are stored, so that a copy of the database or a backup does not give them away.
+ * Seals secrets a service must be able to read back (signing secrets: checking or making an HMAC needs them in
+ * clear — publishers' in ingest, webhooks' in publish) before they are stored, so that a copy of the database or a
+ * backup does not give them away.
  *
  * <p>A sealed value is {@code sealed:v1:<key id>:<base64url(nonce ‖ AES-256-GCM ciphertext ‖ tag)>}. The AES key is
  * derived from the configured secrets key; the key id (8 hex characters, derived the same way) says which key

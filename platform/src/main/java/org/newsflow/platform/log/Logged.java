@@ -1,4 +1,4 @@
-package org.newsflow.ingest.problem;
+package org.newsflow.platform.log;
 
 /**
  * Values from outside (headers, ids a client chose) as they may appear in a log line: control characters

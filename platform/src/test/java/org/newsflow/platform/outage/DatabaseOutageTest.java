@@ -1,4 +1,4 @@
-package org.newsflow.ingest.problem;
+package org.newsflow.platform.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

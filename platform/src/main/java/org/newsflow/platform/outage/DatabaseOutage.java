@@ -1,4 +1,4 @@
-package org.newsflow.ingest.problem;
+package org.newsflow.platform.outage;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package org.newsflow.ingest.secret;
+package org.newsflow.platform.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
