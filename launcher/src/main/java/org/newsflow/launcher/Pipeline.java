@@ -199,6 +199,9 @@ final class Pipeline {
         if (service == Service.PUBLISH) {
             env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).publishAdminToken());
         }
+        if (service == Service.ENRICH) { // its operator endpoint, the enrichment explanations
+            env.put("NEWSFLOW_ADMIN_TOKEN", new Publishers(settings).secret("enrich-admin-token"));
+        }
         if (service == Service.INGEST) {
             env.put("NEWSFLOW_INGEST_SECRETS_KEY", new Publishers(settings).secret("ingest-secrets-key"));
         }

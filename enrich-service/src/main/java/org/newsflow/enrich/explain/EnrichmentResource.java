@@ -32,16 +32,21 @@ public class EnrichmentResource {
     }
 
     private final ObjectMapper json;
+    private final org.newsflow.platform.admin.AdminToken admin;
 
-    EnrichmentResource(ObjectMapper json) {
+    EnrichmentResource(ObjectMapper json, org.newsflow.enrich.config.AdminConfig config) {
         this.json = json;
+        this.admin = new org.newsflow.platform.admin.AdminToken(config.token(), "enrich-service");
     }
 
     @GET
     @Path("/{articleId}")
     @Transactional
-    @Operation(summary = "The enrichment of every version of an article, oldest first, with an explanation of each value")
-    public List<EnrichedVersion> explain(@PathParam("articleId") String articleId) {
+    @Operation(summary = "The enrichment of every version of an article, oldest first, with an explanation of each value "
+            + "(operators: needs enrich-service's admin token)")
+    public List<EnrichedVersion> explain(@PathParam("articleId") String articleId,
+            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.AUTHORIZATION) String authorization) {
+        admin.check(authorization);
         List<EnrichmentRecord> records = EnrichmentRecord.list("articleId = ?1 order by id", articleId);
         if (records.isEmpty()) {
             throw new NotFoundProblem("No enrichment of article " + articleId + " is stored.");

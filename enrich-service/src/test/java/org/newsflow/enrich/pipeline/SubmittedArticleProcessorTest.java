@@ -207,7 +207,7 @@ class SubmittedArticleProcessorTest {
         assertThat(fingerprints).isEqualTo(3);
 
         // the stored enrichment explains itself
-        io.restassured.RestAssured.given().get("/v1/enrichments/{id}", StableIds.articleId("coast-gazette", copy))
+        io.restassured.RestAssured.given().header("Authorization", "Bearer test-admin-token").get("/v1/enrichments/{id}", StableIds.articleId("coast-gazette", copy))
                 .then().statusCode(200)
                 .body("[0].uri", org.hamcrest.Matchers.equalTo(copy))
                 .body("[0].enrichment.reprintOf.originalUri", org.hamcrest.Matchers.equalTo(original))
@@ -216,8 +216,18 @@ class SubmittedArticleProcessorTest {
     }
 
     @Test
-    void anArticleNeverEnrichedIsAProblemNotAnError() {
+    void theExplanationsAreForOperatorsWithEnrichsAdminToken() {
         io.restassured.RestAssured.given().get("/v1/enrichments/{id}", UUID.randomUUID().toString())
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("errors[0].rule", org.hamcrest.Matchers.equalTo("required"));
+        io.restassured.RestAssured.given().header("Authorization", "Bearer a-guess")
+                .get("/v1/enrichments/{id}", UUID.randomUUID().toString())
+                .then().statusCode(401).body("errors[0].rule", org.hamcrest.Matchers.equalTo("wrong-admin-token"));
+    }
+
+    @Test
+    void anArticleNeverEnrichedIsAProblemNotAnError() {
+        io.restassured.RestAssured.given().header("Authorization", "Bearer test-admin-token").get("/v1/enrichments/{id}", UUID.randomUUID().toString())
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://newsflow.dev/problems/not-found"));
     }

@@ -23,6 +23,14 @@ public class ProblemMapper {
     @jakarta.inject.Inject
     org.newsflow.ingest.metrics.IngestMetrics metrics;
 
+    /** Refusals of the shared platform code (admin token, …): the same problem+json in every service. */
+    @ServerExceptionMapper
+    public Response refusal(org.newsflow.platform.problem.Refusal e, UriInfo uri) {
+        Response.ResponseBuilder answer = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.problem(path(uri)));
+        e.headers().forEach(answer::header);
+        return answer.build();
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response.ResponseBuilder answer = builder(new Problem(Problem.type(e.slug()), e.title(), e.status(),

@@ -14,7 +14,7 @@ public final class SecretStrength {
     /** Fewer different characters than this is not a random value of the lengths asked for. */
     static final int MIN_DISTINCT_CHARACTERS = 10;
     private static final List<String> PLACEHOLDER_WORDS = List.of("replace", "change", "example", "placeholder", "your-",
-            "your_", "todo", "xxxx", "<", ">", "secret-here", "not-for-production", "password", "123456");
+            "your_", "todo", "xxxx", "<", ">", "secret-here", "not-for-production");
 
     /** Why {@code value} is too weak for {@code name}, or empty when it will do. */
     public static Optional<String> weakness(String name, String value, int minLength) {

@@ -125,6 +125,10 @@ public interface PublishConfig {
         @WithDefault("false")
         boolean allowPrivate();
 
+        /** How long a rotated secret goes on signing beside the new one (both signatures in webhook-signature). */
+        @WithDefault("24h")
+        java.time.Duration secretRotationOverlap();
+
         /** How often the dispatcher looks for due messages when nothing woke it. */
         @WithDefault("1s")
         java.time.Duration pollInterval();

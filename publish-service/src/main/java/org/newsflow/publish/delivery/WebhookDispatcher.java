@@ -162,7 +162,7 @@ public class WebhookDispatcher {
         return next == null || next.nextAttemptAt.isAfter(Instant.now()) ? null : next.id;
     }
 
-    private record Message(String url, String secret, String messageId, String body, String topic, String key,
+    private record Message(String url, java.util.List<String> secrets, String messageId, String body, String topic, String key,
             String type, String subject) {
     }
 
@@ -199,7 +199,7 @@ public class WebhookDispatcher {
                     .header("Content-Type", "application/json")
                     .header("webhook-id", message.messageId())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSigner.sign(message.secret(), message.messageId(), timestamp, message.body()))
+                    .header("webhook-signature", WebhookSigner.sign(message.secrets(), message.messageId(), timestamp, message.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(message.body())).build();
             // one deadline for the whole answer: the request timeout stops at the headers, and a receiver that
             // trickles its body afterwards would hold this sender as long as it likes
@@ -255,7 +255,7 @@ public class WebhookDispatcher {
                     .put("version", version.version);
             data.set("article", published.get("article"));
             data.set("enrichment", published.get("enrichment"));
-            return new Message(subscription.webhookUrl, secrets.secretOf(subscription), delivery.messageId,
+            return new Message(subscription.webhookUrl, secrets.signingSecretsOf(subscription), delivery.messageId,
                     json.writeValueAsString(body), subscription.kafkaTopic, version.uri,
                     "org.newsflow." + body.get("type").asText() + ".v1", delivery.articleId);
         } catch (IOException e) {

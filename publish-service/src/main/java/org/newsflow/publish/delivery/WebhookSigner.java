@@ -34,6 +34,11 @@ public final class WebhookSigner {
         }
     }
 
+    /** The webhook-signature header with one signature per secret (Standard Webhooks: space-separated). */
+    public static String sign(java.util.List<String> secrets, String messageId, long timestampSeconds, String body) {
+        return String.join(" ", secrets.stream().map(secret -> sign(secret, messageId, timestampSeconds, body)).toList());
+    }
+
     private WebhookSigner() {
     }
 }

@@ -53,15 +53,6 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
-    /** Too many wrong admin tokens lately: 429, try again after {@code seconds}. */
-    public static ProblemException tooManyAttempts(long seconds) {
-        String detail = "Too many wrong admin tokens in the last minute; retry after " + seconds + " s.";
-        ProblemException problem = new ProblemException(429, "too-many-attempts", "Too many wrong admin tokens", detail,
-                java.util.List.of(new org.newsflow.contract.FieldViolation("header:Authorization", "attempt-limit", detail)));
-        problem.retryAfterSeconds = seconds;
-        return problem;
-    }
-
     /** Seconds after which the same request may succeed (Retry-After); 0 when it would not. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

@@ -54,6 +54,13 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "webhook_secret")
     public String webhookSecret;
 
+    /** The secret before the last rotation (sealed); it still signs until {@link #previousSecretUntil}. */
+    @Column(name = "previous_webhook_secret")
+    public String previousWebhookSecret;
+
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
+
     /** {@code active}, or {@code disabled} (the receiver answered 410 Gone). */
     @Column(nullable = false)
     public String status = "active";

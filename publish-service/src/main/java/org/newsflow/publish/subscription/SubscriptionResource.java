@@ -122,6 +122,23 @@ public class SubscriptionResource {
         return viewShowingOnce(subscription, newSecret);
     }
 
+    @POST
+    @Path("/{id}/secret")
+    @Transactional
+    @Operation(summary = "Rotate a webhook subscription's signing secret",
+            description = "Answers the new secret, shown only this once. Until newsflow.publish.webhooks.secret-rotation-overlap "
+                    + "(24 h) has passed, messages carry two signatures, with the new and the old secret.")
+    public Response rotateSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        Subscription subscription = own(authorization, id);
+        if (subscription.webhookUrl == null) {
+            throw ProblemException.invalid("channel.type", "webhook-channel", "only a webhook subscription has a signing secret");
+        }
+        String secret = secrets.rotate(subscription, config.webhooks().secretRotationOverlap());
+        subscription.updatedAt = Instant.now();
+        return Response.ok(json.createObjectNode().put("secret", secret)
+                .put("previousSecretValidUntil", subscription.previousSecretUntil.toString())).build();
+    }
+
     @DELETE
     @Path("/{id}")
     @Transactional

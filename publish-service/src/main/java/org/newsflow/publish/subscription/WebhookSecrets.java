@@ -46,12 +46,39 @@ public class WebhookSecrets {
         return sealer.open(subscription.webhookSecret, owner(subscription));
     }
 
+    /**
+     * Replaces the secret with a new one, answered in clear to be shown once; the old one goes on signing beside it
+     * until {@code overlap} has passed, so that the receiver can switch without refusing anything in between.
+     */
+    public String rotate(Subscription subscription, java.time.Duration overlap) {
+        subscription.previousWebhookSecret = subscription.webhookSecret;
+        subscription.previousSecretUntil = java.time.Instant.now().plus(overlap);
+        return newSecretFor(subscription);
+    }
+
+    /** Every secret that signs messages now: the current one, and the previous one during its overlap. */
+    public List<String> signingSecretsOf(Subscription subscription) {
+        String current = secretOf(subscription);
+        if (current == null) {
+            return List.of();
+        }
+        if (subscription.previousWebhookSecret == null || subscription.previousSecretUntil == null
+                || subscription.previousSecretUntil.isBefore(java.time.Instant.now())) {
+            return List.of(current);
+        }
+        return List.of(current, sealer.open(subscription.previousWebhookSecret, owner(subscription)));
+    }
+
     @Transactional
     void sealStoredSecrets(@Observes StartupEvent start) {
         List<Subscription> toSeal = Subscription.<Subscription> list("webhookSecret is not null").stream()
                 .filter(subscription -> sealer.needsResealing(subscription.webhookSecret)).toList();
         for (Subscription subscription : toSeal) {
             subscription.webhookSecret = sealer.seal(secretOf(subscription), owner(subscription));
+            if (subscription.previousWebhookSecret != null) {
+                subscription.previousWebhookSecret = sealer.seal(
+                        sealer.open(subscription.previousWebhookSecret, owner(subscription)), owner(subscription));
+            }
         }
         if (!toSeal.isEmpty()) {
             LOG.infof("Sealed %d stored webhook secret(s) with the current secrets key", toSeal.size());

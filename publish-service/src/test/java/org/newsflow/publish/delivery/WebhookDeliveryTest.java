@@ -165,6 +165,32 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aRotatedSecretIsShownOnceAndBothSecretsVerifyDuringTheOverlap() throws Exception {
+        // Given a webhook subscription whose secret the consumer rotates
+        JsonNode subscription = subscribe();
+        String old = subscription.at("/channel/secret").asText();
+        JsonNode rotated = json.readTree(given().header("Authorization", consumer)
+                .post("/v1/subscriptions/{id}/secret", subscription.get("id").asText()).then().statusCode(200)
+                .extract().asString());
+        String fresh = rotated.get("secret").asText();
+        assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
+        assertThat(rotated.get("previousSecretValidUntil").asText()).isNotBlank();
+
+        // When an article is delivered, then the receiver can verify it with the new secret and, for now, the old one
+        publish(uniqueUri(), 1, "usable");
+        Awaitility.await().atMost(WAIT).until(() -> receiver.received.size() >= 1);
+        Received message = receiver.received.get(0);
+        Map<String, List<String>> headers = Map.of("webhook-id", List.of(message.id()),
+                "webhook-timestamp", List.of(message.timestamp()), "webhook-signature", List.of(message.signature()));
+        new Webhook(fresh).verify(message.body(), headers); // throws when no signature matches
+        new Webhook(old).verify(message.body(), headers);
+        assertThat(message.signature().split(" ")).hasSize(2);
+        // and the secret is never shown again
+        given().header("Authorization", consumer).get("/v1/subscriptions/{id}", subscription.get("id").asText()).then()
+                .body("channel.secret", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aFeedTurnedIntoAWebhookIsGivenASecretShownOnceAndItsMessagesVerifyWithIt() throws Exception {
         // Given a feed subscription
         String filter = "{\"all\": {\"subjects\": [\"20000256\"], \"sources\": [\"" + publisher + "\"]}}";
