@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsflow.contract.FieldViolation;
+import org.newsflow.platform.html.HtmlSanitizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,11 +41,7 @@ public class ArticleNormalizer {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!?]|&(#?[a-zA-Z0-9]+);");
 
-    private final HtmlSanitizer html;
-
-    ArticleNormalizer(HtmlSanitizer html) {
-        this.html = html;
-    }
+    private final HtmlSanitizer html = new HtmlSanitizer();
 
     /** Normalises {@code item} in place; dates that cannot be read are reported in {@code errors}. */
     public void normalize(ObjectNode item, List<FieldViolation> errors) {

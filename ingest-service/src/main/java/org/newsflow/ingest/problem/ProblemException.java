@@ -5,14 +5,8 @@ import java.util.Map;
 
 import org.newsflow.contract.FieldViolation;
 
-/** A refusal the client can act on; turned into problem+json by {@link ProblemMapper}. */
-public class ProblemException extends RuntimeException {
-
-    private final int status;
-    private final String slug;
-    private final String title;
-    private final List<FieldViolation> errors;
-    private final Map<String, String> headers;
+/** A refusal the client can act on, with ingest's kinds of refusal; turned into problem+json by {@link ProblemMapper}. */
+public class ProblemException extends org.newsflow.platform.problem.Refusal {
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldViolation> errors) {
         this(status, slug, title, detail, errors, Map.of());
@@ -20,12 +14,7 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldViolation> errors,
             Map<String, String> headers) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
-        this.errors = List.copyOf(errors);
-        this.headers = Map.copyOf(headers);
+        super(status, slug, title, detail, errors, headers);
     }
 
     /** No or a wrong credential: 401 with a Bearer challenge. */
@@ -90,25 +79,5 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "not-found", "Not found", what + " does not exist.", List.of());
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String slug() {
-        return slug;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public List<FieldViolation> errors() {
-        return errors;
-    }
-
-    public Map<String, String> headers() {
-        return headers;
     }
 }

@@ -36,6 +36,14 @@ public class Refusal extends RuntimeException {
         return slug;
     }
 
+    public String title() {
+        return title;
+    }
+
+    public List<FieldViolation> errors() {
+        return errors;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

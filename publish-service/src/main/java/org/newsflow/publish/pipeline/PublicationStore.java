@@ -31,6 +31,8 @@ public class PublicationStore {
     private final ObjectMapper json;
     private final FanOut fanOut;
     private final SearchIndex searchIndex;
+    // the topic is not proof that ingest sanitised this: clean again what consumers may render
+    private final org.newsflow.platform.html.HtmlSanitizer html = new org.newsflow.platform.html.HtmlSanitizer();
 
     PublicationStore(ObjectMapper json, FanOut fanOut, SearchIndex searchIndex) {
         this.json = json;
@@ -50,6 +52,7 @@ public class PublicationStore {
                     .flatMap(ArticleVersion::byEventId)
                     .map(PublicationStore::emission);
         }
+        html.neutralise(enriched.article());
         String uri = enriched.article().path("uri").asText();
         int version = Integer.parseInt(enriched.article().path("version").asText("1"));
         String pubStatus = enriched.article().path("pubStatus").asText("usable");

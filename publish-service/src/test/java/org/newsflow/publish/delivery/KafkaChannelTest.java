@@ -19,6 +19,7 @@ import org.newsflow.contract.Enrichment;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.TopicReader;
 import org.newsflow.testing.TopicWriter;
@@ -44,9 +45,7 @@ class KafkaChannelTest {
 
     @Test
     void matchingArticlesArriveOnTheSubscriptionsOwnTopicAsCloudEvents() throws Exception {
-        String consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"id\": \"routed-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
-                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        String consumer = TestConsumers.newConsumer("routed");
         String publisher = "routed-wire-" + UUID.randomUUID().toString().substring(0, 8);
         String name = "energy-desk-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"name\": \"routed\", \"filter\": {\"all\": {\"sources\": [\"" + publisher + "\"]}}, "
@@ -74,9 +73,7 @@ class KafkaChannelTest {
     @Test
     void aConsumerHasAFewKafkaTopicsAtMostAndAReleasedTopicLeavesTheBrokerAfterItsRetention() throws Exception {
         // Given a consumer with as many Kafka-channel subscriptions as it may have (5 by default)
-        String consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"id\": \"topics-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
-                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        String consumer = TestConsumers.newConsumer("topics");
         String prefix = "quota-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -28,6 +28,7 @@ import org.newsflow.contract.Enrichment;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.TopicWriter;
 
@@ -136,9 +137,7 @@ class WebhookDeliveryTest {
     void startReceiver() throws IOException {
         receiver = new Receiver();
         receiver.start(0);
-        consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"id\": \"hooks-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
-                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        consumer = TestConsumers.newConsumer("hooks");
     }
 
     @AfterEach

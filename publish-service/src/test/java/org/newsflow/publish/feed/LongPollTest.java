@@ -25,6 +25,7 @@ import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
 import org.newsflow.publish.limits.ConnectionLimits;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.TopicReader;
 import org.newsflow.testing.TopicWriter;
@@ -77,9 +78,7 @@ class LongPollTest {
         List<String[]> readers = new ArrayList<>();
         for (String name : List.of("night-desk", "sports-desk")) {
             String consumerId = name + "-" + UUID.randomUUID().toString().substring(0, 6);
-            String key = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                    .body("{\"id\": \"" + consumerId + "\", \"name\": \"" + name + "\"}")
-                    .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+            String key = TestConsumers.register(consumerId);
             String subscription = given().header("Authorization", key).contentType(ContentType.JSON)
                     .body("{\"name\": \"night wire\", \"filter\": {\"all\": {\"sources\": [\"" + publisher
                             + "\"]}}, \"channel\": {\"type\": \"feed\"}}")

@@ -23,6 +23,7 @@ import org.newsflow.contract.Enrichment;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.TopicReader;
 import org.newsflow.testing.TopicWriter;
@@ -118,10 +119,7 @@ class EnrichedArticleProcessorTest {
                 .contentType("application/problem+json");
 
         // and a consumer sees that versions 1 and 2 existed, but not what they said
-        String consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token")
-                .contentType(io.restassured.http.ContentType.JSON)
-                .body("{\"id\": \"auditor-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"name\": \"Audit desk\"}")
-                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        String consumer = TestConsumers.newConsumer("auditor");
         given().header("Authorization", consumer).get("/v1/articles/" + articleId + "/versions").then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.contains(3, 2, 1))
                 .body("[0].pubStatus", equalTo("canceled"))
@@ -224,6 +222,31 @@ class EnrichedArticleProcessorTest {
         assertThat(TopicReader.header(deadLetters.next(r -> uri.equals(r.key()), WAIT), "dead-letter-reason"))
                 .contains("articleId is not the id of this publisherId and article.uri");
         given().get("/v1/articles/" + articleId).then().statusCode(200).body("version", equalTo("1"));
+    }
+
+    @Test
+    void htmlThatDidNotComeThroughIngestsSanitiserIsCleanedBeforeConsumersGetIt() throws IOException {
+        // Given an event written straight to articles.enriched with a script in its body and markup in its headline
+        String uri = uniqueUri();
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/ferry-timetable.json")) {
+            article = (ObjectNode) json.readTree(in);
+        }
+        article.put("uri", uri).put("version", "1").put("pubStatus", "usable");
+        ((ObjectNode) article.at("/headlines/0")).put("value", "Ferries <img src=x onerror=steal()>resume");
+        article.putArray("bodies").addObject().put("role", "main").put("contentType", "text/html")
+                .put("value", "<p>Sailings resume on Monday.</p><script>steal()</script><a href=\"javascript:steal()\">more</a>");
+        Enrichment enrichment = new Enrichment("0.1.0", "en", "publisher", 1.0, 4, List.of(), List.of(), List.of(), null,
+                null, "story-x", List.of(), Instant.parse("2026-11-28T09:00:01Z"));
+        TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, uri, UUID.randomUUID().toString(), EventTypes.ARTICLE_ENRICHED,
+                json.writeValueAsString(new ArticleEnriched(StableIds.articleId("island-gazette", uri),
+                        UUID.randomUUID().toString(), "island-gazette", Instant.parse("2026-11-28T09:00:00Z"), article, enrichment)));
+
+        // Then what consumers get holds no script, no handler, no javascript: link
+        JsonNode data = json.readTree(published.next(r -> uri.equals(r.key()), WAIT).value());
+        assertThat(data.at("/article/bodies/0/value").asText()).contains("<p>Sailings resume on Monday.</p>")
+                .doesNotContain("<script", "steal", "javascript:");
+        assertThat(data.at("/article/headlines/0/value").asText()).isEqualTo("Ferries resume");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.newsflow.contract.Enrichment;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.TopicWriter;
 
@@ -134,10 +135,7 @@ class ArticleSearchTest {
     /** A consumer's key: search is for consumers. */
     private synchronized String searcher() {
         if (searcherKey == null) {
-            searcherKey = "Bearer " + given().header("Authorization", "Bearer test-admin-token")
-                    .contentType(io.restassured.http.ContentType.JSON)
-                    .body("{\"id\": \"searcher-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}")
-                    .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+            searcherKey = TestConsumers.newConsumer("searcher");
         }
         return searcherKey;
     }

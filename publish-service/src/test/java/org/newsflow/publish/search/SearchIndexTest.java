@@ -17,6 +17,7 @@ import org.newsflow.contract.StableIds;
 import org.newsflow.publish.pipeline.PublicationStore;
 import org.newsflow.publish.subscription.RandomSubscriptions;
 import org.newsflow.publish.subscription.SubscriptionFilter;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,10 +142,7 @@ class SearchIndexTest {
     /** A consumer's key: search is for consumers. */
     private synchronized String searcher() {
         if (searcherKey == null) {
-            searcherKey = "Bearer " + given().header("Authorization", "Bearer test-admin-token")
-                    .contentType(io.restassured.http.ContentType.JSON)
-                    .body("{\"id\": \"searcher-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}")
-                    .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+            searcherKey = TestConsumers.newConsumer("searcher");
         }
         return searcherKey;
     }

@@ -29,6 +29,7 @@ import org.newsflow.contract.Enrichment;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.contract.Topics;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.TopicWriter;
 
@@ -68,9 +69,7 @@ class StreamTest {
     @BeforeEach
     void consumer() {
         consumerId = "stream-" + UUID.randomUUID().toString().substring(0, 8);
-        consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"id\": \"" + consumerId + "\"}")
-                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        consumer = TestConsumers.register(consumerId);
     }
 
     @Test

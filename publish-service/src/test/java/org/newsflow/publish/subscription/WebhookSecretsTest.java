@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.newsflow.publish.consumer.Consumer;
 import org.newsflow.platform.secret.SecretSealer;
+import org.newsflow.publish.support.TestConsumers;
 import org.newsflow.testing.KafkaAndPostgresResource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,9 +39,7 @@ class WebhookSecretsTest {
     @Test
     void theSecretIsShownOnceAndTheRowHoldsItSealed() {
         // Given a consumer
-        String consumer = "Bearer " + given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
-                .body("{\"id\": \"sealed-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
-                .post("/v1/admin/consumers").then().statusCode(201).extract().path("apiKey");
+        String consumer = TestConsumers.newConsumer("sealed");
 
         // When it subscribes with a webhook
         var created = given().header("Authorization", consumer).contentType(ContentType.JSON)

@@ -1,9 +1,7 @@
-package org.newsflow.ingest.article;
+package org.newsflow.platform.html;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -13,8 +11,9 @@ import org.jsoup.safety.Safelist;
 /**
  * Reduces publisher HTML to a safe subset with jsoup: text structure, links (http, https, mailto), images (http,
  * https), tables. Scripts, styles, event handlers, iframes, forms and {@code javascript:} URLs do not survive.
+ * Thread-safe. ingest sanitises what publishers send; publish sanitises again what it is about to hand to consumers,
+ * since it cannot tell an event from ingest from one written to its topic by someone else.
  */
-@ApplicationScoped
 public class HtmlSanitizer {
 
     private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption, dt, dd";
@@ -54,6 +53,29 @@ public class HtmlSanitizer {
         String stripped = text.strip();
         if (!stripped.isEmpty()) {
             paragraphs.add(stripped);
+        }
+    }
+
+    /**
+     * Makes a ninjs article safe to hand on, in place, whoever wrote it: bodies and descriptions that are not
+     * declared {@code text/plain} and hold markup are sanitised, headlines lose any markup. For what ingest already
+     * cleaned this changes nothing (sanitising is idempotent).
+     */
+    public void neutralise(com.fasterxml.jackson.databind.JsonNode article) {
+        for (String field : List.of("bodies", "descriptions")) {
+            for (com.fasterxml.jackson.databind.JsonNode entry : article.path(field)) {
+                if (entry instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.path("value").isTextual()
+                        && !object.path("contentType").asText("").toLowerCase(java.util.Locale.ROOT).startsWith("text/plain")
+                        && object.get("value").asText().indexOf('<') >= 0) {
+                    object.put("value", sanitize(object.get("value").asText()));
+                }
+            }
+        }
+        for (com.fasterxml.jackson.databind.JsonNode entry : article.path("headlines")) {
+            if (entry instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.path("value").isTextual()
+                    && object.get("value").asText().indexOf('<') >= 0) {
+                object.put("value", textOf(object.get("value").asText()));
+            }
         }
     }
 }
