@@ -159,6 +159,29 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void anEmbargoedArticleIsPublishedAtItsTimeAndOneKilledBeforeThenNeverShowsItsText() throws Exception {
+        // Given two articles under embargo for a few seconds, and a kill of the second before its embargo ends
+        Instant until = Instant.now().plusSeconds(6);
+        String kept = uniqueUri();
+        String killed = uniqueUri();
+        assertThat(push(article("stadtbibliothek.json", kept).put("embargoedUntil", until.toString())).statusCode()).isEqualTo(202);
+        assertThat(push(article("stadtbibliothek.json", killed).put("embargoedUntil", until.toString())).statusCode()).isEqualTo(202);
+        assertThat(push(article("stadtbibliothek.json", killed).put("version", "2").put("pubStatus", "canceled"))
+                .statusCode()).isEqualTo(202);
+
+        // Then the first is published once its embargo is over, not before
+        ConsumerRecord<String, String> release = published.next(r -> kept.equals(r.key()), WAIT);
+        assertThat(Instant.ofEpochMilli(release.timestamp())).isAfterOrEqualTo(until);
+        // and of the second, consumers only ever get the kill, never the embargoed text
+        String marker = uniqueUri();
+        Thread.sleep(3_000); // the held version 1 has been relayed and enriched by now (1 s relay poll)
+        assertThat(push(article("stadtbibliothek.json", marker)).statusCode()).isEqualTo(202);
+        List<ConsumerRecord<String, String>> records = published.readThrough(r -> marker.equals(r.key()), WAIT);
+        assertThat(records).filteredOn(r -> killed.equals(r.key())).hasSize(1)
+                .allSatisfy(r -> assertThat(JSON.readTree(r.value()).at("/article/pubStatus").asText()).isEqualTo("canceled"));
+    }
+
+    @Test
     void poisonOnEveryTopicIsSetAsideAndTheArticlesAroundItArePublishedOnceEach() throws Exception {
         // Given an article on its way, and readers of every dead-letter topic
         TopicReader inboundRejects = TopicReader.atEnd(Topics.deadLetterOf(Topics.ARTICLES_INBOUND));

@@ -23,9 +23,9 @@ class PlaceholderSecretsIT {
     private static final Path ROOT = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
 
     @Test
-    void ingestAndPublishRefuseToStartWithTheTemplatesPlaceholders() throws Exception {
+    void theServicesRefuseToStartWithTheTemplatesPlaceholders() throws Exception {
         JsonNode template = new YAMLMapper().readTree(ROOT.resolve("deploy/k8s/secret.example.yaml").toFile()).get("stringData");
-        for (String module : List.of("ingest-service", "publish-service")) {
+        for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
             // Given the service started with the template's values, as they stand
             Map<String, String> env = new java.util.HashMap<>();
             template.fields().forEachRemaining(entry -> {
