@@ -17,22 +17,12 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    /** Refusals of the shared platform code (admin token, …): the same problem+json in every service. */
+    /** Every refusal — publish's own ({@link ProblemException}) and the platform's (admin token, …). */
     @ServerExceptionMapper
     public Response refusal(org.newsflow.platform.problem.Refusal e, UriInfo uri) {
         Response.ResponseBuilder answer = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.problem(uri.getPath()));
         e.headers().forEach(answer::header);
         return answer.build();
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response answer = answer(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), uri.getPath(),
-                e.errors()));
-        if (e.retryAfterSeconds() > 0) {
-            return Response.fromResponse(answer).header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
-        }
-        return e.status() == 401 ? Response.fromResponse(answer).header("WWW-Authenticate", "Bearer").build() : answer;
     }
 
     @ServerExceptionMapper
