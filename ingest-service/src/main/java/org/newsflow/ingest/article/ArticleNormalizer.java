@@ -39,7 +39,6 @@ public class ArticleNormalizer {
             "name");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|[\\uFFFE\\uFFFF]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!?]|&(#?[a-zA-Z0-9]+);");
 
     private final HtmlSanitizer html = new HtmlSanitizer();
 
@@ -99,7 +98,7 @@ public class ArticleNormalizer {
         if (item.get("headlines") instanceof ArrayNode headlines) {
             for (JsonNode entry : headlines) {
                 if (entry instanceof ObjectNode object && object.path("value").isTextual()
-                        && MARKUP.matcher(object.get("value").asText()).find()) {
+                        && html.hasMarkup(object.get("value").asText())) {
                     object.put("value", html.textOf(object.get("value").asText()));
                 }
             }
@@ -113,7 +112,7 @@ public class ArticleNormalizer {
                 Map.Entry<String, JsonNode> member = it.next();
                 if (member.getValue().isTextual() && ONE_LINE_FIELDS.contains(member.getKey())) {
                     String text = member.getValue().asText();
-                    if (MARKUP.matcher(text).find()) {
+                    if (html.hasMarkup(text)) {
                         member.setValue(new TextNode(html.textOf(text)));
                     }
                 } else if (member.getValue().isContainerNode()) {
@@ -161,7 +160,7 @@ public class ArticleNormalizer {
             if (mediaType.equals("text/plain")) {
                 object.put("contentType", "text/plain");
                 hasPlain = true;
-            } else if (mediaType.contains("html") || MARKUP.matcher(value).find()) {
+            } else if (mediaType.contains("html") || html.hasMarkup(value)) {
                 String clean = html.sanitize(value);
                 object.put("value", clean);
                 object.put("contentType", mediaType.contains("html") ? mediaType : "text/html");

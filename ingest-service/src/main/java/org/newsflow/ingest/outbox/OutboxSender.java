@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +23,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsflow.contract.CloudEventHeaders;
 import org.newsflow.ingest.config.IngestConfig;
+import org.newsflow.platform.kafka.KafkaClientSettings;
 
 import io.smallrye.common.annotation.Identifier;
 
@@ -39,12 +39,7 @@ public class OutboxSender {
 
     OutboxSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig ingest,
             OutboxConfig outbox) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaClientSettings.forClient(kafkaConfig, ProducerConfig.configNames());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-outbox-relay");

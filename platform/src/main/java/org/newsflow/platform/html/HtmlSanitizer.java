@@ -16,6 +16,8 @@ import org.jsoup.safety.Safelist;
  */
 public class HtmlSanitizer {
 
+    /** A tag, a comment or declaration, or a character entity: what a renderer would not show as written. */
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<[a-zA-Z/!?]|&(#?[a-zA-Z0-9]+);");
     private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption, dt, dd";
 
     private final Safelist safelist = Safelist.relaxed()
@@ -26,6 +28,11 @@ public class HtmlSanitizer {
 
     public String sanitize(String html) {
         return Jsoup.clean(html, "", safelist, compact);
+    }
+
+    /** Whether {@code text} holds markup; {@code Inflation < 2 %} or {@code AT&T} do not. */
+    public boolean hasMarkup(String text) {
+        return MARKUP.matcher(text).find();
     }
 
     /** The text of a one-line field that holds markup: tags removed, entities decoded, spaces collapsed. */
@@ -66,14 +73,14 @@ public class HtmlSanitizer {
             for (com.fasterxml.jackson.databind.JsonNode entry : article.path(field)) {
                 if (entry instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.path("value").isTextual()
                         && !object.path("contentType").asText("").toLowerCase(java.util.Locale.ROOT).startsWith("text/plain")
-                        && object.get("value").asText().indexOf('<') >= 0) {
+                        && hasMarkup(object.get("value").asText())) {
                     object.put("value", sanitize(object.get("value").asText()));
                 }
             }
         }
         for (com.fasterxml.jackson.databind.JsonNode entry : article.path("headlines")) {
             if (entry instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.path("value").isTextual()
-                    && object.get("value").asText().indexOf('<') >= 0) {
+                    && hasMarkup(object.get("value").asText())) {
                 object.put("value", textOf(object.get("value").asText()));
             }
         }

@@ -44,11 +44,7 @@ public class KafkaRouting {
 
     private Properties settings(java.util.Set<String> known) {
         Properties properties = new Properties();
-        kafka.forEach((key, value) -> {
-            if (known.contains(key)) {
-                properties.put(key, value);
-            }
-        });
+        properties.putAll(org.newsflow.platform.kafka.KafkaClientSettings.forClient(kafka, known));
         return properties;
     }
 

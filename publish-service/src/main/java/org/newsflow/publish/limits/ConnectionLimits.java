@@ -21,7 +21,7 @@ public class ConnectionLimits {
     private final int perConsumer;
     private final int total;
     private final AtomicInteger open = new AtomicInteger();
-    private final ConcurrentHashMap<String, AtomicInteger> byConsumer = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> byConsumer = new ConcurrentHashMap<>();
 
     ConnectionLimits(PublishConfig config) {
         this.perConsumer = config.connections().perConsumer();
@@ -30,52 +30,51 @@ public class ConnectionLimits {
 
     /** Takes a place for one open connection of {@code consumerId}; close the slot when the connection ends. */
     public Slot open(String consumerId, String what) {
-        AtomicInteger mine = byConsumer.computeIfAbsent(consumerId, id -> new AtomicInteger());
-        if (mine.incrementAndGet() > perConsumer) {
-            release(consumerId, mine, false);
+        boolean[] taken = { false };
+        // counted inside compute: a count never goes to a map entry that a concurrent close is removing
+        byConsumer.compute(consumerId, (id, count) -> {
+            int now = count == null ? 0 : count;
+            taken[0] = now < perConsumer;
+            return taken[0] ? now + 1 : count;
+        });
+        if (!taken[0]) {
             throw ProblemException.tooManyConnections("consumer-connections", "This consumer already has " + perConsumer
                     + " open streams and long polls here (newsflow.publish.connections.per-consumer); close one or retry later.",
                     what);
         }
         if (open.incrementAndGet() > total) {
-            release(consumerId, mine, true);
+            open.decrementAndGet();
+            release(consumerId);
             throw ProblemException.tooManyConnections("total-connections", "This instance already holds " + total
                     + " open streams and long polls (newsflow.publish.connections.total); retry later.", what);
         }
-        return new Slot(consumerId, mine);
+        return new Slot(consumerId);
     }
 
     /** Open connections of one consumer on this instance. */
     public int openBy(String consumerId) {
-        AtomicInteger mine = byConsumer.get(consumerId);
-        return mine == null ? 0 : mine.get();
+        return byConsumer.getOrDefault(consumerId, 0);
     }
 
-    private void release(String consumerId, AtomicInteger mine, boolean counted) {
-        if (counted) {
-            open.decrementAndGet();
-        }
-        if (mine.decrementAndGet() <= 0) {
-            byConsumer.remove(consumerId, mine);
-        }
+    private void release(String consumerId) {
+        byConsumer.computeIfPresent(consumerId, (id, count) -> count <= 1 ? null : count - 1);
     }
 
     /** One open connection; closing it more than once is harmless. */
     public final class Slot implements AutoCloseable {
 
         private final String consumerId;
-        private final AtomicInteger mine;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        private Slot(String consumerId, AtomicInteger mine) {
+        private Slot(String consumerId) {
             this.consumerId = consumerId;
-            this.mine = mine;
         }
 
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
-                release(consumerId, mine, true);
+                open.decrementAndGet();
+                release(consumerId);
             }
         }
     }
