@@ -132,5 +132,12 @@ public interface PublishConfig {
         /** How often the dispatcher looks for due messages when nothing woke it. */
         @WithDefault("1s")
         java.time.Duration pollInterval();
+
+        /**
+         * Subscriptions with a message on its way at once (each sends one at a time, in order); no thread waits
+         * for a receiver, so this bounds open connections, not threads.
+         */
+        @WithDefault("256")
+        int maxInFlight();
     }
 }

@@ -95,25 +95,39 @@ public class KafkaRouting {
         return topic;
     }
 
-    /** Writes one message and waits for the broker's acknowledgement. */
-    public void send(String topic, String key, String messageId, String type, String subject, String body, Duration timeout)
-            throws Exception {
+    /** Writes one message; completes when the broker acknowledged it, or exceptionally after {@code timeout}. */
+    public java.util.concurrent.CompletableFuture<Void> send(String topic, String key, String messageId, String type,
+            String subject, String body, Duration timeout) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
         Map<String, String> headers = Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
                 CloudEventHeaders.ID, messageId, CloudEventHeaders.TYPE, type,
                 CloudEventHeaders.SOURCE, "/newsflow/publish-service", CloudEventHeaders.SUBJECT, subject,
                 CloudEventHeaders.TIME, java.time.Instant.now().toString(), CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        producer().send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        java.util.concurrent.CompletableFuture<Void> acknowledged = new java.util.concurrent.CompletableFuture<>();
+        try {
+            producer(timeout).send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(null);
+                } else {
+                    acknowledged.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException e) { // no metadata within max.block.ms, or a record too large
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private KafkaProducer<String, String> producer() {
+    private KafkaProducer<String, String> producer(Duration timeout) {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
                     Properties properties = settings(ProducerConfig.configNames());
                     properties.put(ProducerConfig.ACKS_CONFIG, "all");
                     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    // send() waits for a topic's metadata on the caller's thread: no longer than a delivery may take
+                    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
                     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     producer = new KafkaProducer<>(properties);

@@ -14,12 +14,24 @@ import org.newsflow.publish.problem.ProblemException;
  * Keeps webhooks from being aimed inside the network Newsflow runs in (SSRF): only http and https, and every
  * address the host resolves to must be public — not loopback, private, link-local (cloud metadata at
  * 169.254.169.254), unique-local, multicast or unspecified — unless {@code newsflow.publish.webhooks.allow-private}
- * says otherwise. Checked when a subscription is saved and again before each delivery (DNS may change).
+ * says otherwise. Checked when a subscription is saved and again before each delivery (DNS may change), and a
+ * delivery connects to the very address that was checked ({@link #pin}), so a name that resolves to a public
+ * address for the check and to an internal one a moment later (DNS rebinding) cannot steer the connection.
  */
 @ApplicationScoped
 public class UrlGuard {
 
+    /** Host name to addresses; {@link InetAddress#getAllByName} outside tests. */
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /** Where a delivery goes: the URL (its host for the Host header and TLS) and the checked address to connect to. */
+    public record Target(URI uri, InetAddress address) {
+    }
+
     private final boolean allowPrivate;
+    private final Resolver resolver;
 
     @jakarta.inject.Inject
     UrlGuard(PublishConfig config) {
@@ -27,11 +39,45 @@ public class UrlGuard {
     }
 
     public UrlGuard(boolean allowPrivate) {
+        this(allowPrivate, InetAddress::getAllByName);
+    }
+
+    public UrlGuard(boolean allowPrivate, Resolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
     }
 
     /** The URL if it may receive webhooks; otherwise a 400 problem naming the rule. */
     public URI check(String field, String url) {
+        URI uri = syntax(field, url);
+        return allowPrivate ? uri : pin(field, url).uri(); // with private addresses allowed, DNS is asked at delivery only
+    }
+
+    /**
+     * The URL and the address a delivery must connect to, resolved once here; a 400 problem naming the rule if
+     * the URL may not receive webhooks (rule {@code resolvable-host} when the name does not resolve, which may pass).
+     */
+    public Target pin(String field, String url) {
+        URI uri = syntax(field, url);
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(uri.getHost());
+        } catch (UnknownHostException e) {
+            addresses = new InetAddress[0];
+        }
+        if (addresses.length == 0) {
+            throw ProblemException.invalid(field, RESOLVABLE_HOST, "the host " + uri.getHost() + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!allowPrivate && internal(address)) {
+                throw ProblemException.invalid(field, "public-address", "the host " + uri.getHost()
+                        + " resolves to an address that is not public; webhooks go to public addresses only");
+            }
+        }
+        return new Target(uri, addresses[0]);
+    }
+
+    private static URI syntax(String field, String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -45,23 +91,11 @@ public class UrlGuard {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw ProblemException.invalid(field, "url", "a webhook URL needs a host and no user info");
         }
-        if (allowPrivate) {
-            return uri;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw ProblemException.invalid(field, "resolvable-host", "the host " + uri.getHost() + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (internal(address)) {
-                throw ProblemException.invalid(field, "public-address", "the host " + uri.getHost()
-                        + " resolves to an address that is not public; webhooks go to public addresses only");
-            }
-        }
         return uri;
     }
+
+    /** The rule broken by a host that does not resolve: at delivery time worth retrying, unlike the others. */
+    public static final String RESOLVABLE_HOST = "resolvable-host";
 
     static boolean internal(InetAddress address) {
         if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()

@@ -1,18 +1,16 @@
 package org.newsflow.publish.delivery;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -36,48 +34,52 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Sends pushed messages — webhooks, and the records of Kafka-channel subscriptions (an acknowledgement counts as
- * 2xx): for every subscription its oldest pending message, so that each subscription receives
- * in order, several subscriptions at once. 2xx is delivered; 410 disables the subscription; any other 4xx but 408
- * and 429 is refused for good (failed, re-sendable); 408, 429, 5xx, a timeout or no connection is retried after
- * the back-off schedule with jitter (a 429's Retry-After is honoured). Redirects are not followed. Every attempt
- * is logged in {@code webhook_attempt}.
+ * 2xx): for every subscription its oldest pending message, so that each subscription receives in order, many
+ * subscriptions at once. No thread waits for a receiver: sends are asynchronous and only the short bookkeeping
+ * transactions run on a small pool, so a slow or silent receiver holds up its own subscription and nobody else's;
+ * a subscription whose message is in flight is skipped by the next rounds, at most
+ * {@code newsflow.publish.webhooks.max-in-flight} are in flight at once. 2xx is delivered; 410 disables the
+ * subscription; any other 4xx but 408 and 429 is refused for good (failed, re-sendable); 408, 429, 5xx, a timeout
+ * or no connection is retried after the back-off schedule with jitter (a 429's Retry-After is honoured). Redirects
+ * are not followed. Every attempt is logged in {@code webhook_attempt}.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    private static final int PARALLEL = 8;
+    /** A subscription's messages in a row before it lets the others' rounds come first. */
+    private static final int IN_A_ROW = 200;
 
     private final PublishConfig.Webhooks config;
     private final UrlGuard guard;
     private final KafkaRouting kafka;
+    private final WebhookSender sender;
     private final ObjectMapper json;
-    private final HttpClient http;
     private final WebhookSecrets secrets;
+    private final org.newsflow.publish.metrics.PublishMetrics metrics;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
     private Thread loop;
-    private ExecutorService senders;
+    /** Short transactions only (what to send, what came back): waiting for receivers never happens here. */
+    private ExecutorService bookkeeping;
 
-    private final org.newsflow.publish.metrics.PublishMetrics metrics;
-
-    WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json, KafkaRouting kafka,
+    WebhookDispatcher(PublishConfig config, UrlGuard guard, ObjectMapper json, KafkaRouting kafka, WebhookSender sender,
             org.newsflow.publish.metrics.PublishMetrics metrics, WebhookSecrets secrets) {
         this.metrics = metrics;
         this.secrets = secrets;
         this.kafka = kafka;
+        this.sender = sender;
         this.config = config.webhooks();
         this.guard = guard;
         this.json = json;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(this.config.timeout()).build();
     }
 
     void start(@Observes StartupEvent start) {
         running = true;
-        senders = Executors.newFixedThreadPool(PARALLEL, r -> {
-            Thread thread = new Thread(r, "webhook-sender");
+        bookkeeping = Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "webhook-bookkeeping");
             thread.setDaemon(true);
             return thread;
         });
@@ -89,10 +91,10 @@ public class WebhookDispatcher {
     void stop(@Observes ShutdownEvent stop) {
         running = false;
         wake();
-        senders.shutdownNow();
+        bookkeeping.shutdownNow();
     }
 
-    /** Looks for due messages now (called after a publication committed new ones). */
+    /** Looks for due messages now (called after a publication committed new ones, and when a subscription is free). */
     public void wake() {
         synchronized (signal) {
             woken = true;
@@ -103,29 +105,18 @@ public class WebhookDispatcher {
     private void run() {
         while (running) {
             try {
-                List<Long> due = QuarkusTransaction.requiringNew().call(this::dueHeads);
-                List<Future<?>> sending = new ArrayList<>();
-                for (Long id : due) {
-                    sending.add(senders.submit(() -> {
-                        // a subscription's messages go one after another; while they are delivered, keep going
-                        Long next = id;
-                        for (int sent = 0; next != null && sent < 200 && running; sent++) {
-                            attempt(next);
-                            long done = next;
-                            next = QuarkusTransaction.requiringNew().call(() -> nextOf(done));
-                        }
-                    }));
-                }
-                for (Future<?> sent : sending) {
-                    sent.get();
-                }
-                if (due.isEmpty()) {
-                    synchronized (signal) {
-                        if (!woken) {
-                            signal.wait(config.pollInterval().toMillis());
-                        }
-                        woken = false;
+                int room = config.maxInFlight() - inFlight.size();
+                List<Head> due = room > 0 ? QuarkusTransaction.requiringNew().call(() -> dueHeads(room)) : List.of();
+                for (Head head : due) {
+                    if (inFlight.add(head.subscriptionId())) {
+                        deliverFrom(head.subscriptionId(), head.deliveryId(), 0);
                     }
+                }
+                synchronized (signal) {
+                    if (!woken) {
+                        signal.wait(config.pollInterval().toMillis());
+                    }
+                    woken = false;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -139,8 +130,30 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Per subscription, its oldest pending message, if it is due. */
-    private List<Long> dueHeads() {
+    /** Sends the subscription's message, then its next one while they are delivered and due; frees it at the end. */
+    private void deliverFrom(String subscriptionId, long deliveryId, int sent) {
+        CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> prepare(deliveryId)), bookkeeping)
+                .thenCompose(message -> message == null ? CompletableFuture.completedFuture(null) : send(deliveryId, message))
+                .whenComplete((next, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("webhook delivery %d: bookkeeping failed, trying again in a later round: %s", deliveryId,
+                                failure.toString());
+                    }
+                    if (failure == null && next != null && sent + 1 < IN_A_ROW && running) {
+                        deliverFrom(subscriptionId, next, sent + 1);
+                    } else {
+                        inFlight.remove(subscriptionId);
+                        wake();
+                    }
+                });
+    }
+
+    /** Where the subscription's queue begins: its oldest pending message. */
+    private record Head(String subscriptionId, long deliveryId) {
+    }
+
+    /** Per subscription not in flight, its oldest pending message, if it is due; at most {@code limit}. */
+    private List<Head> dueHeads(int limit) {
         List<Long> heads = WebhookDelivery.getEntityManager().createQuery("select min(d.id) from WebhookDelivery d "
                 + "where d.status = :pending group by d.subscriptionId", Long.class)
                 .setParameter("pending", WebhookDelivery.PENDING).getResultList();
@@ -148,7 +161,8 @@ public class WebhookDispatcher {
             return List.of();
         }
         return WebhookDelivery.<WebhookDelivery> find("id in ?1 and nextAttemptAt <= ?2 order by id", heads, Instant.now())
-                .page(0, PARALLEL * 4).stream().map(d -> d.id).toList();
+                .stream().filter(d -> !inFlight.contains(d.subscriptionId)).limit(limit)
+                .map(d -> new Head(d.subscriptionId, d.id)).toList();
     }
 
     /** The subscription's next pending message after a delivery, if it is due: keeps a busy subscription flowing. */
@@ -166,68 +180,48 @@ public class WebhookDispatcher {
             String type, String subject) {
     }
 
-    private void attempt(long deliveryId) {
-        Message message = QuarkusTransaction.requiringNew().call(() -> prepare(deliveryId));
-        if (message == null) {
-            return;
-        }
+    /** One attempt, recorded; completes with the subscription's next due message, if it was delivered. */
+    private CompletableFuture<Long> send(long deliveryId, Message message) {
         Instant started = Instant.now();
-        Integer status = null;
-        String error = null;
-        String retryAfter = null;
+        CompletableFuture<WebhookSender.Answer> answer;
         if (message.topic() != null) {
-            try {
-                kafka.send(message.topic(), message.key(), message.messageId(), message.type(), message.subject(),
-                        message.body(), config.timeout());
-                status = 200; // acknowledged by the broker
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                error = "Kafka did not acknowledge: " + e;
-            }
+            answer = kafka.send(message.topic(), message.key(), message.messageId(), message.type(), message.subject(),
+                    message.body(), config.timeout())
+                    .handle((acknowledged, failure) -> failure == null
+                            ? new WebhookSender.Answer(200, null, null) // acknowledged by the broker
+                            : new WebhookSender.Answer(null, null, "Kafka did not acknowledge: " + rootOf(failure)));
+        } else {
+            answer = post(message, started);
+        }
+        return answer.thenApplyAsync(outcome -> {
             long millis = Duration.between(started, Instant.now()).toMillis();
-            Integer answered = status;
-            String failure = error;
-            QuarkusTransaction.requiringNew().run(() -> record(deliveryId, answered, failure, null, started, millis));
-            return;
-        }
+            QuarkusTransaction.requiringNew().run(() -> record(deliveryId, outcome.status(), outcome.error(),
+                    outcome.retryAfter(), started, millis));
+            return QuarkusTransaction.requiringNew().call(() -> nextOf(deliveryId));
+        }, bookkeeping);
+    }
+
+    private CompletableFuture<WebhookSender.Answer> post(Message message, Instant started) {
+        UrlGuard.Target target;
         try {
-            URI target = guard.check("webhook.url", message.url());
-            long timestamp = started.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(config.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("webhook-id", message.messageId())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSigner.sign(message.secrets(), message.messageId(), timestamp, message.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(message.body())).build();
-            // one deadline for the whole answer: the request timeout stops at the headers, and a receiver that
-            // trickles its body afterwards would hold this sender as long as it likes
-            java.util.concurrent.CompletableFuture<HttpResponse<Void>> answer =
-                    http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-            try {
-                HttpResponse<Void> response = answer.get(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                status = response.statusCode();
-                retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-            } catch (java.util.concurrent.TimeoutException e) {
-                answer.cancel(true); // aborts the exchange and closes its connection
-                error = "no complete answer within " + config.timeout().toSeconds() + " s";
-            } catch (java.util.concurrent.ExecutionException e) {
-                error = e.getCause() instanceof HttpTimeoutException
-                        ? "no complete answer within " + config.timeout().toSeconds() + " s"
-                        : "no answer: " + e.getCause();
-            }
+            target = guard.pin("webhook.url", message.url());
         } catch (ProblemException e) {
-            error = "refused: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            boolean mayPass = e.errors().stream().anyMatch(v -> UrlGuard.RESOLVABLE_HOST.equals(v.rule()));
+            return CompletableFuture.completedFuture(new WebhookSender.Answer(null, null,
+                    (mayPass ? "" : "refused: ") + e.getMessage()));
         }
-        long millis = Duration.between(started, Instant.now()).toMillis();
-        Integer answered = status;
-        String failure = error;
-        String wait = retryAfter;
-        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, answered, failure, wait, started, millis));
+        long timestamp = started.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("webhook-id", message.messageId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSigner.sign(message.secrets(), message.messageId(), timestamp, message.body()));
+        return sender.post(target, headers, message.body()).toCompletableFuture();
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
     }
 
     /** The message to send, or null when there is nothing to send (subscription gone or disabled). */

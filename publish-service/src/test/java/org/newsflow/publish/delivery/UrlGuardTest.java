@@ -44,4 +44,33 @@ class UrlGuardTest {
         assertThat(guard.check("channel.url", "https://93.184.216.34/hooks/newsflow").getHost()).isEqualTo("93.184.216.34");
         assertThat(new UrlGuard(true).check("channel.url", "http://127.0.0.1:9999/hook").getPort()).isEqualTo(9999);
     }
+
+    @Test
+    void aDeliveryIsPinnedToTheAddressThatWasCheckedAndEveryAddressOfTheNameMustBePublic() throws Exception {
+        // Given a name whose DNS answer changes between two lookups, as in a rebinding attack
+        java.net.InetAddress publicAddress = java.net.InetAddress.getByName("93.184.216.34");
+        java.net.InetAddress loopback = java.net.InetAddress.getByName("127.0.0.1");
+        java.util.Deque<java.net.InetAddress[]> answers = new java.util.ArrayDeque<>(java.util.List.of(
+                new java.net.InetAddress[] { publicAddress }, new java.net.InetAddress[] { publicAddress, loopback }));
+        UrlGuard rebinding = new UrlGuard(false, host -> answers.poll());
+
+        // When a delivery is checked, it is given the checked address to connect to, with the URL's own host
+        UrlGuard.Target target = rebinding.pin("webhook.url", "https://hooks.newsroom.example/in?x=1");
+        assertThat(target.address()).isEqualTo(publicAddress);
+        assertThat(target.uri().getHost()).isEqualTo("hooks.newsroom.example");
+
+        // Then the next lookup, which also names an internal address, is refused as a whole
+        assertThatThrownBy(() -> rebinding.pin("webhook.url", "https://hooks.newsroom.example/in"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors().get(0).rule()).isEqualTo("public-address"));
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsNamedAsSuch() {
+        UrlGuard nowhere = new UrlGuard(false, host -> {
+            throw new java.net.UnknownHostException(host);
+        });
+        assertThatThrownBy(() -> nowhere.pin("webhook.url", "https://gone.newsroom.example/in"))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.errors().get(0).rule()).isEqualTo(UrlGuard.RESOLVABLE_HOST));
+    }
 }

@@ -125,7 +125,7 @@ class WebhookDeliveryTest {
         }
 
         void stop() {
-            server.stop(0);
+            server.stop(1); // answers what it already took in: a cut exchange is rightly sent again
         }
 
         String url() {
@@ -331,6 +331,36 @@ class WebhookDeliveryTest {
         assertThat(given().header("Authorization", consumer).queryParam("status", "pending")
                 .get("/v1/subscriptions/{id}/deliveries", stuck).then().statusCode(200).extract().jsonPath().getList("$"))
                 .hasSize(2);
+    }
+
+    @Test
+    void aSlowReceiverHoldsUpOnlyItsOwnSubscription() throws Exception {
+        // Given a subscription whose receiver takes 0.7 s over every message (the deadline is 1 s), with ten queued
+        Receiver slow = new Receiver();
+        slow.start(0);
+        try {
+            for (int i = 0; i < 20; i++) {
+                slow.answers.add(new int[] { 204, 700 });
+            }
+            given().header("Authorization", consumer).contentType(ContentType.JSON)
+                    .body("{\"name\": \"slow\", \"filter\": {\"all\": {\"sources\": [\"" + publisher + "\"]}}, "
+                            + "\"channel\": {\"type\": \"webhook\", \"url\": \"" + slow.url() + "\"}}")
+                    .post("/v1/subscriptions").then().statusCode(201);
+            for (int i = 0; i < 10; i++) {
+                publish(uniqueUri(), 1, "usable");
+            }
+            Awaitility.await().atMost(WAIT).until(() -> !slow.received.isEmpty());
+
+            // When another subscription is made and an article arrives for both
+            subscribe();
+            publish(uniqueUri(), 1, "usable");
+
+            // Then the other receiver has it at once, while the slow one is still working through its queue
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> receiver.received.size() == 1);
+            assertThat(slow.received.size()).isLessThan(11);
+        } finally {
+            slow.stop();
+        }
     }
 
     @Test
