@@ -197,6 +197,29 @@ class SubscriptionFeedTest {
     }
 
     @Test
+    void aConsumerHasAHundredSubscriptionsAtMostAndMayMakeANewOneAfterDeletingOne() {
+        // Given a consumer with as many subscriptions as it may have (100 by default)
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(subscribe(alice, "{\"any\": {\"keywords\": [\"harbour-" + i + "\"]}}"));
+        }
+
+        // When it asks for one more, then it is refused with a problem naming the quota, and nothing was made
+        given().header("Authorization", alice).contentType(ContentType.JSON)
+                .body("{\"name\": \"one too many\", \"filter\": {\"any\": {\"keywords\": [\"ferry\"]}}, \"channel\": {\"type\": \"feed\"}}")
+                .post("/v1/subscriptions").then().statusCode(403).contentType("application/problem+json")
+                .body("errors[0].rule", equalTo("subscriptions-per-consumer"));
+        given().header("Authorization", alice).get("/v1/subscriptions").then().statusCode(200).body("size()", equalTo(100));
+
+        // and another consumer is not affected by it
+        subscribe(bob, "{\"any\": {\"keywords\": [\"ferry\"]}}");
+
+        // When it deletes one, then it may make a new one
+        given().header("Authorization", alice).delete("/v1/subscriptions/{id}", ids.get(0)).then().statusCode(204);
+        subscribe(alice, "{\"any\": {\"keywords\": [\"ferry\"]}}");
+    }
+
+    @Test
     void aConsumerSeesOnlyItsOwnSubscriptions() {
         String alices = subscribe(alice, "{\"any\": {\"people\": [\"Ilham Aliyev\"]}}");
 
