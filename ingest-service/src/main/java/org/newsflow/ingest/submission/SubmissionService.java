@@ -113,8 +113,14 @@ public class SubmissionService {
         Submission submission = new Submission();
         submission.id = UUID.randomUUID().toString();
         submission.receivedAt = Instant.now();
-        ArticleSubmitted event = new ArticleSubmitted(articleId, submission.id, publisherId, submission.receivedAt,
-                contentHash, prepared.article(), sameContent);
+        boolean withholding = "withheld".equals(identity.pubStatus());
+        boolean withheld = withholding && !Submission.anySentOn(articleId);
+        // consumers who hold the article learn to withhold it, but never see the withheld version's text
+        ArticleSubmitted event = withholding
+                ? new ArticleSubmitted(articleId, submission.id, publisherId, submission.receivedAt, contentHash,
+                        WithholdNotice.of(prepared.article()), List.of())
+                : new ArticleSubmitted(articleId, submission.id, publisherId, submission.receivedAt, contentHash,
+                        prepared.article(), sameContent);
         String payload = reader.toJson(event);
         long eventBytes = Utf8.length(payload);
         if (eventBytes > maxEventBytes) {
@@ -127,7 +133,6 @@ public class SubmissionService {
         submission.pubStatus = identity.pubStatus();
         submission.contentHash = contentHash;
         submission.contentFingerprint = prepared.fingerprint();
-        boolean withheld = "withheld".equals(identity.pubStatus()) && !Submission.anySentOn(articleId);
         submission.status = withheld ? SubmissionStatus.WITHHELD : SubmissionStatus.RECEIVED;
         submission.heldUntil = withheld ? null : embargoedUntil(prepared.article(), submission.receivedAt);
         submission.article = reader.toJson(prepared.article());

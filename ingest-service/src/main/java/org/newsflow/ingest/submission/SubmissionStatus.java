@@ -6,7 +6,8 @@ public enum SubmissionStatus {
     RECEIVED,
     /**
      * The first version(s) of an article pushed as {@code pubStatus: withheld}: stored, never sent on. A later usable
-     * version goes on as usual; a withheld version of an article consumers already have goes on, so they withhold it.
+     * version goes on as usual; a withheld version of an article consumers already have goes on as a notice without
+     * its text, so they withhold it.
      */
     WITHHELD,
     /** Acknowledged by Kafka on {@code articles.submitted}. */

@@ -14,6 +14,7 @@ import org.newsflow.ingest.support.IngestApi;
 import org.newsflow.ingest.support.IntakeTestBase;
 import org.newsflow.testing.KafkaAndPostgresResource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -75,5 +76,28 @@ class EmbargoTest extends IntakeTestBase {
         publisher.push(IngestApi.article("harbour-wind-farm.json", uri).put("version", "2")).then().statusCode(202)
                 .body("status", equalTo("RECEIVED"));
         assertThat(submittedArticle(uri).get("version").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void aWithheldLaterVersionGoesOnAsANoticeWithoutItsText() throws Exception {
+        // Given an article whose first version consumers already have
+        ObjectNode usable = IngestApi.article("harbour-wind-farm.json");
+        String uri = usable.get("uri").asText();
+        publisher.push(usable).then().statusCode(202);
+        assertThat(submittedArticle(uri).path("bodies").get(0).get("value").asText()).contains("Karlshamn");
+
+        // When the publisher withholds it with a second version that carries new, not yet usable text
+        ObjectNode withheld = IngestApi.article("harbour-wind-farm.json", uri).put("version", "2").put("pubStatus", "withheld");
+        withheld.withArray("headlines").removeAll().addObject().put("value", "Turbine contract under review");
+        publisher.push(withheld).then().statusCode(202).body("status", equalTo("RECEIVED"));
+
+        // Then consumers are told to withhold version 2, and get none of its text
+        JsonNode notice = JSON.readTree(submitted.next(r -> uri.equals(r.key()) && r.value().contains("\"withheld\""), WAIT)
+                .value()).get("article");
+        assertThat(notice.get("version").asText()).isEqualTo("2");
+        assertThat(notice.get("pubStatus").asText()).isEqualTo("withheld");
+        assertThat(notice.has("headlines")).isFalse();
+        assertThat(notice.has("bodies")).isFalse();
+        assertThat(notice.toString()).doesNotContain("Turbine contract", "Karlshamn");
     }
 }

@@ -59,7 +59,7 @@ public class ArticleResource {
     @Transactional
     @Operation(summary = "Every published version of an article, newest first, each with its enrichment "
             + "(including the explanations: which method found each value, with its score); needs a consumer key. "
-            + "The versions before a kill are listed without their content")
+            + "The versions before a kill, and all while the article is withheld, are listed without their content")
     public List<VersionView> versions(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
         consumers.consumerId(authorization);
         List<ArticleVersion> versions = ArticleVersion.list("articleId = ?1 order by version desc, id desc", id);
@@ -68,14 +68,15 @@ public class ArticleResource {
         }
         List<VersionView> views = new java.util.ArrayList<>(versions.size());
         boolean killedLater = false;
+        boolean withheldNow = "withheld".equals(versions.get(0).pubStatus); // until a usable version follows
         for (ArticleVersion version : versions) { // newest first
-            views.add(killedLater ? withoutContent(version) : view(version));
+            views.add(killedLater || withheldNow ? withoutContent(version) : view(version));
             killedLater |= "canceled".equals(version.pubStatus);
         }
         return views;
     }
 
-    /** A version before a kill: the publisher withdrew its text, so only that it existed is shown. */
+    /** A version before a kill or while withheld: the publisher withdrew its text, so only that it existed is shown. */
     private static VersionView withoutContent(ArticleVersion version) {
         return new VersionView(version.version, version.pubStatus, version.publishedAt, version.eventId, null, null);
     }

@@ -12,7 +12,8 @@ import org.newsflow.publish.subscription.SubscriptionIndex;
 
 /**
  * Hands a published version to the subscriptions that asked for it, inside the publishing transaction: a new
- * article or an update to those whose filters it meets; a kill to every subscription that received any version,
+ * article or an update to those whose filters it meets; a kill, or a withheld version (a notice without text), to
+ * every subscription that received any version,
  * whatever its filter says now.
  */
 @ApplicationScoped
@@ -36,12 +37,12 @@ public class FanOut {
      * Records the version in the feeds it belongs to; returns the subscriptions that got it. {@code firstVersion}:
      * nothing of this article was published before, so no feed holds it yet (spares a query per new article).
      */
-    public Set<String> deliver(String articleId, int version, boolean kill, String eventId, ArticleFeatures features,
-            boolean firstVersion) {
+    public Set<String> deliver(String articleId, int version, boolean kill, boolean withheld, String eventId,
+            ArticleFeatures features, boolean firstVersion) {
         Set<String> received = firstVersion ? Set.of() : new LinkedHashSet<>(FeedEntry.<FeedEntry> find("articleId", articleId)
                 .stream().map(e -> e.subscriptionId).toList());
         Set<String> targets = new LinkedHashSet<>();
-        if (kill) {
+        if (kill || withheld) { // what to stop using concerns only those who have it
             targets.addAll(received);
         } else {
             targets.addAll(index.matching(features));

@@ -90,14 +90,15 @@ public class PublicationStore {
             current.enrichment = write(enriched.enrichment());
             current.persist();
             boolean killed = "canceled".equals(pubStatus);
+            boolean withheld = "withheld".equals(pubStatus); // not to be used until a usable version follows
             ArticleFeatures features = ArticleFeatures.of(enriched.article(), json.valueToTree(enriched.enrichment()),
                     enriched.publisherId());
-            if (killed) {
+            if (killed || withheld) {
                 searchIndex.remove(enriched.articleId());
             } else {
                 searchIndex.index(enriched.articleId(), features);
             }
-            fanOut.deliver(enriched.articleId(), version, killed, history.eventId, features, firstVersion);
+            fanOut.deliver(enriched.articleId(), version, killed, withheld, history.eventId, features, firstVersion);
         }
 
         ProcessedEvent done = new ProcessedEvent();

@@ -77,6 +77,28 @@ class ArticleSearchTest {
     }
 
     @Test
+    void aWithheldArticleLeavesSearchUntilAUsableVersionFollows() throws Exception {
+        // Given an article that search finds
+        String recall = uniqueUri();
+        String other = uniqueUri();
+        publish(recall, 1, "usable", "en", "Dairy recall widened to three regions");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> search("sources", publisher).contains(recall));
+
+        // When its publisher withholds it (and another article follows, so we know the notice was handled)
+        publish(recall, 2, "withheld", "en", null);
+        publish(other, 1, "usable", "en", "Dairy prices steady");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> search("sources", publisher).contains(other));
+
+        // Then search does not find it, by word or by source
+        assertThat(search("sources", publisher)).containsExactly(other);
+        assertThat(search("sources", publisher, "q", "recall")).isEmpty();
+
+        // When a usable version follows, then it is found again
+        publish(recall, 3, "usable", "en", "Dairy recall lifted in two regions");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> search("sources", publisher, "q", "recall").contains(recall));
+    }
+
+    @Test
     void searchNeedsAConsumerKeyAndABoundedNumberOfTerms() {
         given().queryParam("q", "ferry").get("/v1/articles").then().statusCode(401).contentType("application/problem+json");
 
@@ -116,7 +138,11 @@ class ArticleSearchTest {
             article = (ObjectNode) json.readTree(in);
         }
         article.put("uri", uri).put("version", Integer.toString(version)).put("pubStatus", pubStatus).put("language", language);
-        article.putArray("headlines").addObject().put("role", "main").put("value", headline);
+        if (headline == null) { // a withhold notice, as ingest sends it: no text at all
+            article.retain("uri", "type", "version", "pubStatus", "language");
+        } else {
+            article.putArray("headlines").addObject().put("role", "main").put("value", headline);
+        }
         Enrichment enrichment = new Enrichment("0.7.0", language, "publisher", 1.0, 31, List.of("port"), List.of(),
                 List.of(), null, null, "story-x", List.of(), Instant.parse("2026-11-28T09:00:01Z"));
         ArticleEnriched event = new ArticleEnriched(StableIds.articleId(publisher, uri), UUID.randomUUID().toString(),

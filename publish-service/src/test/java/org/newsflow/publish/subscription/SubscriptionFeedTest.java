@@ -100,6 +100,53 @@ class SubscriptionFeedTest {
     }
 
     @Test
+    void aWithheldVersionReachesOnlyThoseWhoHoldTheArticleAndItsEarlierTextIsHiddenUntilAUsableVersionFollows()
+            throws IOException {
+        // Given Alice's desk, which received the first version of an article, and Bob's, subscribed only after it
+        String alices = subscribe(alice, "{\"all\": {\"subjects\": [\"04000000\"]}}");
+        String uri = uniqueUri();
+        publish(uri, 1, "usable", ENERGY, "en");
+        JsonNode first = awaitItems(alice, alices, null, 1);
+        String bobs = subscribe(bob, "{\"all\": {\"subjects\": [\"04000000\"]}}");
+
+        // When the publisher withholds the article (ingest sends a notice without text), and another article follows
+        publishWithholdNotice(uri, 2);
+        String next = uniqueUri();
+        publish(next, 1, "usable", ENERGY, "en");
+
+        // Then Alice is told to withhold it, and Bob, who never had it, hears nothing of it
+        JsonNode notice = awaitItems(alice, alices, first.get("next").asText(), 2);
+        assertThat(notice.at("/items/0/kind").asText()).isEqualTo("update");
+        assertThat(notice.at("/items/0/article/pubStatus").asText()).isEqualTo("withheld");
+        assertThat(notice.at("/items/0/article").has("bodies")).isFalse();
+        JsonNode bobsFeed = awaitItems(bob, bobs, null, 1);
+        assertThat(bobsFeed.at("/items/0/article/uri").asText()).isEqualTo(next);
+
+        // and while it is withheld, its earlier version is listed without its text
+        String articleId = StableIds.articleId("island-gazette", uri);
+        given().header("Authorization", alice).get("/v1/articles/{id}/versions", articleId).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.contains(2, 1))
+                .body("[1].article", org.hamcrest.Matchers.nullValue());
+
+        // When a usable version follows, then the earlier text is there again
+        publish(uri, 3, "usable", ENERGY, "en");
+        awaitItems(alice, alices, notice.get("next").asText(), 1);
+        given().header("Authorization", alice).get("/v1/articles/{id}/versions", articleId).then().statusCode(200)
+                .body("[2].article.headlines[0].value", equalTo("Winter ferry timetable cuts evening sailings"));
+    }
+
+    private void publishWithholdNotice(String uri, int version) throws IOException {
+        ObjectNode notice = json.createObjectNode().put("uri", uri).put("type", "text").put("version", Integer.toString(version))
+                .put("pubStatus", "withheld").put("language", "en");
+        Enrichment enrichment = new Enrichment("0.7.0", "en", "publisher", 1.0, 0, List.of(), List.of(), List.of(), null, null,
+                "story-" + uri, List.of(), Instant.parse("2026-11-28T09:00:01Z"));
+        ArticleEnriched event = new ArticleEnriched(StableIds.articleId("island-gazette", uri), UUID.randomUUID().toString(),
+                "island-gazette", Instant.parse("2026-11-28T09:00:00Z"), notice, enrichment);
+        TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, uri, UUID.randomUUID().toString(), EventTypes.ARTICLE_ENRICHED,
+                json.writeValueAsString(event));
+    }
+
+    @Test
     void pagesFollowOneAnotherWithoutGapsOrRepeats() throws IOException {
         String subscription = subscribe(alice, "{\"any\": {\"subjects\": [\"20000256\"]}}");
         List<String> uris = List.of(uniqueUri(), uniqueUri(), uniqueUri(), uniqueUri(), uniqueUri());
