@@ -1,7 +1,6 @@
 package org.newsflow.ingest.inbound;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -14,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.newsflow.contract.Problem;
-import org.newsflow.platform.outage.DatabaseOutage;
+import org.newsflow.platform.hop.Failure;
+import org.newsflow.platform.hop.RetryPolicy;
 import org.newsflow.platform.log.Logged;
 import org.newsflow.ingest.problem.ProblemException;
 import org.newsflow.ingest.publisher.PublisherAuthenticator;
@@ -54,12 +54,14 @@ public class InboundArticleConsumer {
     private final ObjectMapper json;
     private final org.newsflow.ingest.metrics.IngestMetrics metrics;
     private final boolean allowUnsigned;
+    private final RetryPolicy retry;
 
     InboundArticleConsumer(PublisherAuthenticator publishers, SignatureVerifier signatures, ArticleReader reader,
             ArticlePreparer preparer, SubmissionService submissions, ObjectMapper json,
             org.newsflow.ingest.metrics.IngestMetrics metrics, org.newsflow.ingest.config.IngestConfig config) {
         this.metrics = metrics;
         this.allowUnsigned = config.kafkaIntakeAllowsUnsigned();
+        this.retry = RetryPolicy.from(org.eclipse.microprofile.config.ConfigProvider.getConfig());
         this.publishers = publishers;
         this.signatures = signatures;
         this.reader = reader;
@@ -120,18 +122,18 @@ public class InboundArticleConsumer {
     }
 
     /** Runs {@code step}, waiting out a database outage (the record is kept and retried, in order). */
-    private static <T> T untilStored(java.util.function.Supplier<T> step) {
-        long backoff = 200;
+    private <T> T untilStored(java.util.function.Supplier<T> step) {
+        long backoff = retry.firstWait().toMillis();
         while (true) {
             try {
                 return step.get();
             } catch (RuntimeException failure) {
-                if (failure instanceof ProblemException || !DatabaseOutage.causedBy(failure)) {
+                if (failure instanceof ProblemException || Failure.of(failure) != Failure.OUTAGE) {
                     throw failure;
                 }
                 LOG.warnf("Kafka intake cannot reach the database yet (%s); retrying", failure.toString());
                 sleep(backoff);
-                backoff = Math.min(backoff * 2, Duration.ofSeconds(10).toMillis());
+                backoff = Math.min(backoff * 2, retry.longestWait().toMillis());
             }
         }
     }

@@ -2,9 +2,6 @@ package org.newsflow.publish.pipeline;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -12,47 +9,41 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.exception.DataException;
-import org.jboss.logging.Logger;
 import org.newsflow.contract.ArticleEnriched;
-import org.newsflow.contract.CloudEventHeaders;
-import org.newsflow.contract.StableIds;
 import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.StableIds;
+import org.newsflow.contract.Topics;
+import org.newsflow.platform.hop.AcknowledgementNotes;
+import org.newsflow.platform.hop.KafkaHop;
+import org.newsflow.platform.hop.PoisonEvent;
+import org.newsflow.platform.hop.RetryPolicy;
 import org.newsflow.publish.config.PublishConfig;
 import org.newsflow.publish.metrics.PublishMetrics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * {@code articles.enriched} → stored publication → {@code articles.published}, one event at a time per
- * partition, in order. The input is acknowledged only when the output is on Kafka (at-least-once), and the store
- * notes that it is; a redelivery (after a crash, before the offset was committed) is answered from the store and
- * sent again only when Kafka never acknowledged it. A poison event is dead-lettered with its reason and the stream goes
- * on; a database outage is retried until it is over.
+ * {@code articles.enriched} → stored publication → {@code articles.published}, on the shared {@link KafkaHop}: one
+ * event at a time per partition, in order. The input is acknowledged only when the output is on Kafka
+ * (at-least-once), and the store notes that it is; a redelivery (after a crash, before the offset was committed) is
+ * answered from the store and sent again only when Kafka never acknowledged it. Poison is dead-lettered with its
+ * reason and the stream goes on; a database outage is waited out; a bug is tried a few times, then dead-lettered.
  */
 @ApplicationScoped
 public class EnrichedArticleProcessor {
 
-    private static final Logger LOG = Logger.getLogger(EnrichedArticleProcessor.class);
-
     private final PublicationStore store;
     private final ObjectMapper json;
     private final URI source;
-    private final EmittedNotes emitted;
-
+    private final AcknowledgementNotes emitted;
     private final PublishMetrics metrics;
+    private final KafkaHop hop;
     // its own thread: however many readers hold the HTTP worker threads, publication does not wait for one
     private final java.util.concurrent.ExecutorService publishing = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "publishing");
@@ -60,59 +51,32 @@ public class EnrichedArticleProcessor {
         return thread;
     });
 
-    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, EmittedNotes emitted,
-            PublishMetrics metrics) {
+    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, PublishMetrics metrics) {
         this.metrics = metrics;
         this.store = store;
         this.json = json;
         this.source = config.eventSource();
-        this.emitted = emitted;
+        this.emitted = new AcknowledgementNotes("emitted-notes", store::markEmitted);
+        this.hop = new KafkaHop(Topics.ARTICLES_ENRICHED, RetryPolicy.from(ConfigProvider.getConfig()), publishing,
+                metrics::deadLettered);
     }
 
     @jakarta.annotation.PreDestroy
     void stop() {
+        emitted.close();
         publishing.shutdown();
     }
 
     @Incoming("articles-enriched")
     @Outgoing("articles-published")
     public Multi<Message<String>> process(Multi<Message<byte[]>> enriched) {
-        return enriched.onItem().transformToUniAndConcatenate(this::handle)
-                .select().where(Optional::isPresent)
-                .map(Optional::get);
-    }
-
-    private Uni<Optional<Message<String>>> handle(Message<byte[]> message) {
-        return Uni.createFrom().item(() -> publish(message))
-                .runSubscriptionOn(publishing)
-                .onFailure(e -> !(e instanceof PoisonEventException))
-                .invoke(e -> LOG.warnf("Publication of an event failed and is retried: %s", e.toString()))
-                .onFailure(e -> !(e instanceof PoisonEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
-                .onFailure(PoisonEventException.class).recoverWithUni(e -> {
-                    LOG.warnf("Dead-lettering an event of articles.enriched: %s", e.getMessage());
-                    metrics.deadLettered();
-                    return Uni.createFrom().completionStage(message.nack(e)).replaceWith(Optional.empty());
-                });
+        return hop.run(enriched, this::publish);
     }
 
     private Optional<Message<String>> publish(Message<byte[]> message) {
-        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new PoisonEventException("not a Kafka record"));
-        String eventId = header(kafka, CloudEventHeaders.ID);
-        if (eventId == null || eventId.isBlank()) {
-            throw new PoisonEventException("missing CloudEvents header ce_id: events must carry a stable id");
-        }
+        String eventId = KafkaHop.eventId(message);
         ArticleEnriched enriched = parse(message.getPayload());
-        Optional<Emission> emission;
-        try {
-            emission = store.publishOnce(eventId, enriched);
-        } catch (RuntimeException e) {
-            if (violatesStorageRules(e)) {
-                throw new PoisonEventException("the event breaks a storage rule (" + rootCause(e) + ")", e);
-            }
-            throw e;
-        }
+        Optional<Emission> emission = store.publishOnce(eventId, enriched);
         if (emission.isEmpty()) { // an older version arriving late: recorded, not announced
             message.ack();
             return Optional.empty();
@@ -124,44 +88,27 @@ public class EnrichedArticleProcessor {
         };
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
         Emission event = emission.get();
-        return Optional.of(Message.of(event.payload(), outgoing(message, event), ack, nack));
-    }
-
-    /** Too long, wrong type, duplicate: the same event fails the same way on every retry. */
-    private static boolean violatesStorageRules(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataException || cause instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+        return Optional.of(Message.of(event.payload(), KafkaHop.outgoing(message, event.eventId(),
+                EventTypes.ARTICLE_PUBLISHED, source, event.subject(), event.time(), event.key()), ack, nack));
     }
 
     private ArticleEnriched parse(byte[] payload) {
         if (payload == null) {
-            throw new PoisonEventException("empty record value");
+            throw new PoisonEvent("empty record value");
         }
         ArticleEnriched event;
         try {
             event = json.readValue(payload, ArticleEnriched.class);
         } catch (IOException e) {
-            throw new PoisonEventException("record value is not an ArticleEnriched JSON document: " + e.getMessage(), e);
+            throw new PoisonEvent("record value is not an ArticleEnriched JSON document: " + e.getMessage(), e);
         }
         if (event.articleId() == null || event.article() == null || event.enrichment() == null
                 || !event.article().path("uri").isTextual() || !isVersion(event.article().path("version").asText("1"))) {
-            throw new PoisonEventException("ArticleEnriched lacks articleId, enrichment, article.uri or a numeric article.version");
+            throw new PoisonEvent("ArticleEnriched lacks articleId, enrichment, article.uri or a numeric article.version");
         }
         if (!event.articleId().equals(StableIds.articleId(event.publisherId(), event.article().path("uri").asText()))) {
             // an injected event must not overwrite another publisher's article
-            throw new PoisonEventException("articleId is not the id of this publisherId and article.uri");
+            throw new PoisonEvent("articleId is not the id of this publisherId and article.uri");
         }
         return event;
     }
@@ -170,29 +117,4 @@ public class EnrichedArticleProcessor {
         return version.matches("[1-9][0-9]{0,9}") && Long.parseLong(version) <= Integer.MAX_VALUE;
     }
 
-    /** CloudEvents attributes, the record key, and the incoming trace (OpenTelemetry) so that it goes on. */
-    private Metadata outgoing(Message<byte[]> incoming, Emission emission) {
-        Metadata metadata = Metadata.of(cloudEvent(emission), record(emission));
-        return io.smallrye.reactive.messaging.TracingMetadata.fromMessage(incoming).map(metadata::with).orElse(metadata);
-    }
-
-    private OutgoingCloudEventMetadata<Object> cloudEvent(Emission emission) {
-        return OutgoingCloudEventMetadata.builder()
-                .withId(emission.eventId())
-                .withType(EventTypes.ARTICLE_PUBLISHED)
-                .withSource(source)
-                .withSubject(emission.subject())
-                .withTimestamp(emission.time().atZone(ZoneOffset.UTC))
-                .withDataContentType(CloudEventHeaders.JSON)
-                .build();
-    }
-
-    private static OutgoingKafkaRecordMetadata<String> record(Emission emission) {
-        return OutgoingKafkaRecordMetadata.<String> builder().withKey(emission.key()).build();
-    }
-
-    private static String header(IncomingKafkaRecordMetadata<?, ?> kafka, String name) {
-        Header header = kafka.getHeaders().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

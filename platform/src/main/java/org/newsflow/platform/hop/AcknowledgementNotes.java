@@ -1,4 +1,4 @@
-package org.newsflow.enrich.pipeline;
+package org.newsflow.platform.hop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,32 +6,33 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
 /**
- * Notes, in the processed-event log, that Kafka acknowledged the events emitted for some inputs — many inputs per
- * transaction: one writer thread takes whatever piled up while it wrote the last batch (a group commit), so under
- * load one UPDATE covers many events and when idle each is noted at once. An input is acknowledged only after its
- * note is written (or failed: then a redelivery re-sends the same event, same id, at worst).
+ * Notes, in a service's processed-event log, that Kafka acknowledged the events emitted for some inputs — many
+ * inputs per transaction: one writer thread takes whatever piled up while it wrote the last batch (a group
+ * commit), so under load one statement covers many events and when idle each is noted at once. An input is
+ * acknowledged only after its note is written (or failed: then a redelivery re-sends the same event, same id, at
+ * worst).
  */
-@ApplicationScoped
-public class EmittedNotes {
+public final class AcknowledgementNotes implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(EmittedNotes.class);
+    private static final Logger LOG = Logger.getLogger(AcknowledgementNotes.class);
     private static final int MOST_PER_BATCH = 500;
 
     private record Pending(String sourceEventId, CompletableFuture<Void> written) {
     }
 
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
-    private final EnrichmentStore writer;
+    private final Consumer<List<String>> writer;
+    private final String name;
     private volatile Thread thread;
 
-    EmittedNotes(EnrichmentStore writer) {
+    /** {@code writer} notes, in one transaction, that the events made from these inputs are on Kafka. */
+    public AcknowledgementNotes(String name, Consumer<List<String>> writer) {
+        this.name = name;
         this.writer = writer;
     }
 
@@ -47,7 +48,7 @@ public class EmittedNotes {
         if (thread == null) {
             synchronized (this) {
                 if (thread == null) {
-                    Thread started = new Thread(this::writeForever, "emitted-notes");
+                    Thread started = new Thread(this::writeForever, name);
                     started.setDaemon(true);
                     started.start();
                     thread = started;
@@ -72,7 +73,7 @@ public class EmittedNotes {
 
     private void write(List<Pending> batch) {
         try {
-            writer.markEmitted(batch.stream().map(Pending::sourceEventId).toList());
+            writer.accept(batch.stream().map(Pending::sourceEventId).toList());
         } catch (RuntimeException e) { // at worst, a redelivery sends the same events (same ids) once more
             LOG.warnf("Could not note that %d events are on Kafka: %s", batch.size(), e.toString());
         }
@@ -80,8 +81,8 @@ public class EmittedNotes {
     }
 
     /** On shutdown: what Kafka has acknowledged so far is still noted, so a restart does not send it again. */
-    @PreDestroy
-    void stop() {
+    @Override
+    public void close() {
         Thread running = thread;
         if (running == null) {
             return;
