@@ -18,6 +18,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -58,6 +59,13 @@ public class WebhookSender {
     /** Sends {@code body} with {@code headers} to the target; the answer completes normally in every case. */
     public CompletionStage<Answer> post(UrlGuard.Target target, Map<String, String> headers, String body) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
+        // the whole exchange on one event-loop context: every handler is in place before the connection can deliver
+        // the answer (set up from another thread, a quick answer can end before its handlers exist)
+        vertx.getOrCreateContext().runOnContext(start -> exchange(target, headers, body, answer));
+        return answer;
+    }
+
+    private void exchange(UrlGuard.Target target, Map<String, String> headers, String body, CompletableFuture<Answer> answer) {
         AtomicReference<HttpClientRequest> exchange = new AtomicReference<>();
         long deadline = vertx.setTimer(timeout.toMillis(), id -> {
             if (answer.complete(new Answer(null, null, "no complete answer within " + timeout.toMillis() / 1000.0 + " s"))) {
@@ -67,22 +75,31 @@ public class WebhookSender {
                 }
             }
         });
-        client.request(options(target, headers))
-                .compose(request -> {
-                    exchange.set(request);
-                    return request.send(Buffer.buffer(body));
-                })
-                .compose(response -> {
-                    response.handler(ignored -> {
-                    });
-                    return response.end().map(done -> new Answer(response.statusCode(), response.getHeader("Retry-After"), null));
-                })
-                .onComplete(result -> {
-                    vertx.cancelTimer(deadline);
-                    answer.complete(result.succeeded() ? result.result()
-                            : new Answer(null, null, "no answer: " + result.cause()));
-                });
-        return answer;
+        java.util.function.Consumer<Answer> finish = result -> {
+            vertx.cancelTimer(deadline);
+            answer.complete(result);
+        };
+        client.request(options(target, headers)).onComplete(created -> {
+            if (created.failed()) {
+                finish.accept(new Answer(null, null, "no answer: " + created.cause()));
+                return;
+            }
+            HttpClientRequest request = created.result();
+            exchange.set(request);
+            request.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    finish.accept(new Answer(null, null, "no answer: " + answered.cause()));
+                    return;
+                }
+                HttpClientResponse response = answered.result();
+                Answer status = new Answer(response.statusCode(), response.getHeader("Retry-After"), null);
+                response.handler(ignored -> {
+                }); // the body is read and dropped, never kept
+                response.exceptionHandler(failure -> finish.accept(new Answer(null, null, "no complete answer: " + failure)));
+                response.endHandler(ended -> finish.accept(status));
+            });
+            request.end(Buffer.buffer(body)).onFailure(failure -> finish.accept(new Answer(null, null, "no answer: " + failure)));
+        });
     }
 
     private static RequestOptions options(UrlGuard.Target target, Map<String, String> headers) {
