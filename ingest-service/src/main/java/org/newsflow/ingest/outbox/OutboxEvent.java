@@ -56,6 +56,15 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "available_at")
     public java.time.Instant availableAt;
 
+    /** The advisory-lock key of the relay's turn ("outbox" in ASCII): one relay at a time per ingest database. */
+    static final long RELAY_TURN = 0x6f7574626f78L;
+
+    /** Whether this transaction holds the relay's turn (no other instance relays until it ends). */
+    public static boolean takeRelayTurn() {
+        return getEntityManager().unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> org.newsflow.platform.claim.ExclusiveTurn.take(connection, RELAY_TURN));
+    }
+
     /** The oldest pending events that may be sent now, in the order they were written. */
     public static List<OutboxEvent> oldest(int limit) {
         return find("availableAt is null or availableAt <= ?1 order by id", java.time.Instant.now()).page(0, limit).list();

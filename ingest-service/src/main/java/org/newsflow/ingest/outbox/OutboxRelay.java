@@ -101,14 +101,34 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends one batch of pending events; returns how many left the outbox. Acknowledged events are removed; an
-     * event Kafka refuses for good is set aside on its submission (status UNDELIVERABLE, with the reason); when any
-     * other failure remains, the round fails after recording the rest, so that only the failed events are retried.
+     * Sends one batch of pending events; returns how many left the outbox. The round is one transaction that holds
+     * the relay's turn ({@link OutboxEvent#takeRelayTurn()}): with several ingest instances on one database only one
+     * relays at a time, in outbox order, and when it dies mid-round its turn and its unfinished batch pass to another
+     * (which sends the batch again: same event ids, which every consumer recognises). Acknowledged events are
+     * removed; an event Kafka refuses for good is set aside on its submission (status UNDELIVERABLE, with the
+     * reason); when any other failure remains, the round fails after recording the rest, so that only the failed
+     * events are retried.
      */
     int relayOnce() throws Exception {
-        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.oldest(config.batchSize()));
+        Round round = QuarkusTransaction.requiringNew().timeout(turnSeconds()).call(this::relayInTurn);
+        round.undeliverable().forEach((submission, reason) -> LOG.errorf(
+                "Submission %s is undeliverable and was set aside: %s", submission, reason));
+        if (round.retry() != null) {
+            throw round.retry();
+        }
+        return round.done();
+    }
+
+    private record Round(int done, Map<String, String> undeliverable, Exception retry) {
+    }
+
+    private Round relayInTurn() throws InterruptedException {
+        if (!OutboxEvent.takeRelayTurn()) {
+            return new Round(0, Map.of(), null); // another instance is relaying
+        }
+        List<OutboxEvent> batch = OutboxEvent.oldest(config.batchSize());
         if (batch.isEmpty()) {
-            return 0;
+            return new Round(0, Map.of(), null);
         }
         List<Exception> failures = sender.sendAll(batch, config.sendTimeout());
         List<Long> done = new ArrayList<>();
@@ -129,18 +149,16 @@ public class OutboxRelay {
             }
         }
         if (!done.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                OutboxEvent.deleteRelayed(done);
-                Submission.markSubmitted(submitted, Instant.now());
-                undeliverable.forEach(Submission::markUndeliverable);
-            });
+            OutboxEvent.deleteRelayed(done);
+            Submission.markSubmitted(submitted, Instant.now());
+            undeliverable.forEach(Submission::markUndeliverable);
         }
-        undeliverable.forEach((submission, reason) -> LOG.errorf(
-                "Submission %s is undeliverable and was set aside: %s", submission, reason));
-        if (retry != null) {
-            throw retry;
-        }
-        return done.size();
+        return new Round(done.size(), undeliverable, retry);
+    }
+
+    /** A round's transaction outlives its longest wait for Kafka. */
+    private int turnSeconds() {
+        return (int) config.sendTimeout().toSeconds() + 30;
     }
 
     private void sleep(long millis) {
