@@ -49,8 +49,7 @@ public class UrlGuard {
 
     /** The URL if it may receive webhooks; otherwise a 400 problem naming the rule. */
     public URI check(String field, String url) {
-        URI uri = syntax(field, url);
-        return allowPrivate ? uri : pin(field, url).uri(); // with private addresses allowed, DNS is asked at delivery only
+        return allowPrivate ? syntax(field, url) : pin(field, url).uri(); // with private addresses allowed, DNS is asked at delivery only
     }
 
     /**

@@ -160,8 +160,9 @@ public class WebhookDispatcher {
         if (heads.isEmpty()) {
             return List.of();
         }
+        // the ones in flight may be among the first: read no more rows than could be needed
         return WebhookDelivery.<WebhookDelivery> find("id in ?1 and nextAttemptAt <= ?2 order by id", heads, Instant.now())
-                .stream().filter(d -> !inFlight.contains(d.subscriptionId)).limit(limit)
+                .page(0, limit + inFlight.size()).stream().filter(d -> !inFlight.contains(d.subscriptionId)).limit(limit)
                 .map(d -> new Head(d.subscriptionId, d.id)).toList();
     }
 

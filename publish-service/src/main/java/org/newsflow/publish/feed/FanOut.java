@@ -13,8 +13,7 @@ import org.newsflow.publish.subscription.SubscriptionIndex;
 /**
  * Hands a published version to the subscriptions that asked for it, inside the publishing transaction: a new
  * article or an update to those whose filters it meets; a kill, or a withheld version (a notice without text), to
- * every subscription that received any version,
- * whatever its filter says now.
+ * every subscription that received any version, whatever its filter says now.
  */
 @ApplicationScoped
 public class FanOut {
