@@ -225,9 +225,13 @@ public class WebhookDispatcher {
                 ? failure.getCause() : failure;
     }
 
-    /** The message to send, or null when there is nothing to send (subscription gone or disabled). */
+    /** The message to send, or null when there is nothing to send (sent already, subscription gone or disabled). */
     private Message prepare(long deliveryId) {
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        if (!WebhookDelivery.PENDING.equals(delivery.status)) {
+            // a round read it as pending just before the chain that sent it committed the outcome and let go
+            return null;
+        }
         Subscription subscription = Subscription.findById(delivery.subscriptionId);
         if (subscription == null || subscription.deletedAt != null || !"active".equals(subscription.status)
                 || (subscription.webhookUrl == null && subscription.kafkaTopic == null)) {
