@@ -18,9 +18,10 @@ public final class Newsflow {
               status   show what runs and whether it is ready
               enrich <file-or-folder>
                        print each article enriched (ninjs, one per line), without Kafka or a server
-              eval [--details] <folder>
-                       score the enrichment against gold labels (eval-dev format); ends with a JSON line;
-                       --details lists per article what was wrong and what was missed
+              eval [--details] [--part=tune|--part=held] <folder>
+                       score the enrichment against gold labels (eval-dev format), per task and per language;
+                       ends with a JSON line; --details lists per article what was wrong and what was missed;
+                       --part scores one of two fixed parts that never split a story
               bench [--articles N] [--concurrency C] [--loads 25,50,75|none] [--seconds S] [--enrich-instances K]
                        the whole pipeline on PostgreSQL against the broker's limit: throughput, latency,
                        CPU and memory per process; a table, JSON and an SVG chart in .newsflow/bench/

@@ -37,8 +37,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>
  *   ./newsflow enrich [--envelope] &lt;file-or-folder&gt;   one enriched ninjs article per line, inputs in file-name
  *                                                   order; --envelope prints {"article", "enrichment"} instead
- *   ./newsflow eval [--details] &lt;folder&gt;                     scores against gold labels (the eval-dev format), ends with a
- *                                                   JSON line
+ *   ./newsflow eval [--details] [--part=tune|held] &lt;folder&gt;  scores against gold labels (the eval-dev format),
+ *                                                   per task and per language; ends with a JSON line; --part scores
+ *                                                   one of two fixed parts that never split a story
  * </pre>
  * Inputs are ninjs items, or articles of the evaluation format ({@code headline}, {@code body}, {@code gold}).
  * One run remembers the articles it has enriched, in memory, so reprints and stories among them are found.
@@ -63,10 +64,17 @@ public final class EnrichCommand {
 
     /** Runs a command; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        boolean envelope = args.length == 3 && args[0].equals("enrich") && args[1].equals("--envelope");
-        boolean details = args.length == 3 && args[0].equals("eval") && args[1].equals("--details");
-        if (!(args.length == 2 || envelope || details) || !(args[0].equals("enrich") || args[0].equals("eval"))) {
-            err.println("usage: ./newsflow enrich [--envelope] <file-or-folder> | ./newsflow eval [--details] <folder>");
+        List<String> options = args.length < 2 ? List.of() : List.of(args).subList(1, args.length - 1);
+        boolean envelope = args.length > 0 && args[0].equals("enrich") && options.equals(List.of("--envelope"));
+        boolean details = options.contains("--details");
+        Evaluation.Part part = options.contains("--part=tune") ? Evaluation.Part.TUNE
+                : options.contains("--part=held") ? Evaluation.Part.HELD : Evaluation.Part.ALL;
+        boolean evalOptions = options.stream().allMatch(o -> o.equals("--details") || o.equals("--part=tune")
+                || o.equals("--part=held"));
+        if (args.length < 2 || !(args[0].equals("enrich") && (options.isEmpty() || envelope)
+                || args[0].equals("eval") && evalOptions)) {
+            err.println("usage: ./newsflow enrich [--envelope] <file-or-folder>"
+                    + " | ./newsflow eval [--details] [--part=tune|--part=held] <folder>");
             return 2;
         }
         Path input = Path.of(args[args.length - 1]);
@@ -79,7 +87,7 @@ public final class EnrichCommand {
         if (args[0].equals("enrich")) {
             command.enrich(files, envelope, out);
         } else {
-            new Evaluation(command, command.json, details).run(files, out);
+            new Evaluation(command, command.json, details, part).run(files, out);
         }
         return 0;
     }
