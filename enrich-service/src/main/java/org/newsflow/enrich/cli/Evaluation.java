@@ -98,7 +98,7 @@ final class Evaluation {
             exact(null, scores.get("language"), Set.of(article.path("language").asText("und")),
                     Set.of(item.path("language").asText()));
             Set<String> goldSubjects = lower(strings(gold.path("subjects")));
-            exact(null, scores.get("subjects"), subjectLabels(article.path("subjects")), goldSubjects);
+            exact(id + " subjects", scores.get("subjects"), subjectLabels(article.path("subjects")), goldSubjects);
             if (!goldSubjects.isEmpty()) {
                 withSubjects++;
                 String first = firstTopLevel(article.path("subjects"));

@@ -157,12 +157,21 @@ public class NameFinder {
             scan(withoutDateline(block), kinds, mentions, written, style, lowercase);
         }
         if (style == Style.OTHER_SCRIPT) {
-            // names are reported in the article's own script: a Latin-script form is an aside ("(JAXA)")
-            kinds.keySet().removeIf(name -> name.codePoints().filter(Character::isLetter)
+            // names are reported in the article's own script: a Latin-script form is an aside ("(JAXA)"), unless
+            // it is how a known organisation is written everywhere ("AFP", "NHK")
+            kinds.keySet().removeIf(name -> !written.containsKey(name) && name.codePoints().filter(Character::isLetter)
                     .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN));
             mentions.keySet().retainAll(kinds.keySet());
             written.keySet().retainAll(kinds.keySet());
             KatakanaNames.find(text.all()).forEach(name -> count(name, Kind.PERSON, kinds, mentions));
+            if (language != null && language.startsWith("ja")) {
+                for (JapaneseNames.Name name : JapaneseNames.find(text.all())) {
+                    if (name.kind() != JapaneseNames.Kind.PLACE && gazetteer.findPrimary(name.text()) == null) {
+                        kinds.putIfAbsent(name.text(), name.kind() == JapaneseNames.Kind.PERSON ? Kind.PERSON : Kind.ORGANISATION);
+                        mentions.merge(name.text(), occurrences(text.all(), name.text()), Integer::sum);
+                    }
+                }
+            }
         }
         foldAliases(kinds, mentions);
         Map<String, String> canonicals = new java.util.HashMap<>();
@@ -446,6 +455,14 @@ public class NameFinder {
                 && run.stream().noneMatch(w -> gazetteer.countryOfDemonym(w) != null)) {
             count(name, Kind.PERSON, kinds, mentions);
         }
+    }
+
+    private static int occurrences(String text, String name) {
+        int n = 0;
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length())) {
+            n++;
+        }
+        return Math.max(1, n);
     }
 
     private static void count(String name, Kind kind, Map<String, Kind> kinds, Map<String, Integer> mentions) {

@@ -162,7 +162,33 @@ public class PlaceFinder {
                         round((double) t.mentions() / mostOrOne), t.inLead || t.mentions() >= 2));
             }
         });
+        if (base.equals("ja")) {
+            addJapanesePlaces(text, lead, found, mostOrOne);
+        }
         return found;
+    }
+
+    /**
+     * Prefectures, cities, stations and airports that Japanese writes as a region and its ending ("奈良県",
+     * "羽田空港"), which the gazetteer knows without the ending if at all; the country is the gazetteer's.
+     */
+    private void addJapanesePlaces(ArticleText text, String lead, List<Found> found, int most) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        found.forEach(f -> named.add(f.name()));
+        for (org.newsflow.enrich.entities.JapaneseNames.Name name : org.newsflow.enrich.entities.JapaneseNames.find(text.all())) {
+            if (name.kind() != org.newsflow.enrich.entities.JapaneseNames.Kind.PLACE || named.contains(name.text())) {
+                continue;
+            }
+            Gazetteer.Entry known = gazetteer.findPrimary(org.newsflow.enrich.entities.JapaneseNames.withoutPlaceEnding(name.text()));
+            int mentions = 0;
+            for (int at = text.all().indexOf(name.text()); at >= 0; at = text.all().indexOf(name.text(), at + 1)) {
+                mentions++;
+            }
+            boolean inLead = lead.contains(name.text());
+            found.add(new Found(name.text(), known == null ? null : known.countryCode(), false, null, Math.max(1, mentions),
+                    inLead, round((double) Math.max(1, mentions) / most), inLead || mentions >= 2));
+            named.add(name.text());
+        }
     }
 
     private void scan(String text, Map<String, Tally> tallies, boolean lead, boolean inflected, boolean english,

@@ -54,12 +54,49 @@ public class SubjectClassifier {
     private final Set<String> cueFirstWords = new java.util.HashSet<>();
     private final Map<String, Language> languages = new HashMap<>();
 
-    /** The cues of one language other than English. */
+    /**
+     * The cues of one language other than English: phrases of one or more words, each word whole or a stem
+     * ("powodzi*"), indexed by their first word; or, in languages written without spaces between words (or with
+     * particles attached to them, as Korean), strings found inside the text.
+     */
     private static final class Language {
-        final Map<String, String> words = new HashMap<>();    // whole word or phrase → code
-        final Map<String, String> prefixes = new HashMap<>(); // stem → code
-        final Map<String, String> inText = new HashMap<>();   // Chinese, Japanese: found inside the text
+        final Map<String, List<Cue>> byFirstWord = new HashMap<>();
+        final Map<String, List<Cue>> byFirstStem = new HashMap<>();
+        final Map<String, String> inText = new HashMap<>();
+        /** Attached conjunctions, prepositions and articles taken off a word before it is looked up (Arabic). */
+        final List<String> proclitics;
+
+        Language(String code) {
+            this.proclitics = code.equals("ar") ? ARABIC_PROCLITICS : List.of();
+        }
+
+        void add(String cue, String code) {
+            String[] words = cue.split(" +");
+            Cue entry = new Cue(words, code);
+            String first = words[0];
+            if (first.endsWith("*")) {
+                byFirstStem.computeIfAbsent(first.substring(0, first.length() - 1), k -> new ArrayList<>()).add(entry);
+            } else {
+                byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
+            }
+        }
     }
+
+    /** A cue phrase: words that are matched whole, or as a stem when they end in "*". */
+    private record Cue(String[] words, String code) {
+        boolean matches(String word, int at) {
+            String cue = words[at];
+            return cue.endsWith("*") ? word.startsWith(cue.substring(0, cue.length() - 1)) : word.equals(cue);
+        }
+    }
+
+    /** Longest first, so that "وال" is taken off before "و". */
+    private static final List<String> ARABIC_PROCLITICS = List.of("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب",
+            "ل", "ف");
+    /** Languages whose cues are found inside the text rather than word by word. */
+    private static final Set<String> UNSPACED = Set.of("ja", "zh", "ko");
+    /** Conjunctions that join the parts of a Media Topic label ("Umwelt und Natur"), per language. */
+    private static final Pattern LABEL_PARTS = Pattern.compile(",|、|،| and | und | et | y | e | و");
 
     public SubjectClassifier() {
         for (org.newsflow.contract.MediaTopics.Topic topic : org.newsflow.contract.MediaTopics.vocabulary().all()) {
@@ -75,22 +112,43 @@ public class SubjectClassifier {
         }
         read("cue-words.tsv", f -> addCue(f[0], f[1]));
         read("cue-words-multilingual.tsv", f -> {
-            Language language = languages.computeIfAbsent(f[0], k -> new Language());
-            boolean unspaced = f[0].equals("ja") || f[0].equals("zh");
             for (String cue : f[2].split(",")) {
-                String c = cue.strip().toLowerCase(Locale.ROOT);
-                if (c.isEmpty()) {
-                    continue;
-                }
-                if (unspaced) {
-                    language.inText.put(c, f[1]);
-                } else if (c.endsWith("*")) {
-                    language.prefixes.put(c.substring(0, c.length() - 1), f[1]);
-                } else {
-                    language.words.put(c, f[1]);
+                addCue(f[0], cue, f[1]);
+            }
+        });
+        // the vocabulary's own labels in the languages IPTC translated it into, each part of a label a cue
+        read("mediatopic-labels.tsv", f -> {
+            if (label.containsKey(f[0])) {
+                for (String part : LABEL_PARTS.split(f[2])) {
+                    // a short label word is too often something else ("vol": flight or theft)
+                    if (part.strip().length() >= (UNSPACED.contains(f[1]) ? 2 : 4)) {
+                        addCue(f[1], part, f[0]);
+                    }
                 }
             }
         });
+    }
+
+    private void addCue(String languageCode, String cue, String code) {
+        String c = fold(cue.strip());
+        if (c.isEmpty() || c.length() < (UNSPACED.contains(languageCode) ? 2 : 3)) {
+            return;
+        }
+        Language language = languages.computeIfAbsent(languageCode, Language::new);
+        if (UNSPACED.contains(languageCode)) {
+            language.inText.putIfAbsent(c, code);
+        } else {
+            List<String> words = new ArrayList<>();
+            for (String word : c.split(" +")) {
+                words.add(withoutProclitic(language, word));
+            }
+            language.add(String.join(" ", words), code);
+        }
+    }
+
+    /** Lower case, without the dot that lower-casing Turkish "İ" leaves behind. */
+    private static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT).replace("\u0307", "");
     }
 
     public List<Subject> classify(ArticleText text, String language) {
@@ -172,36 +230,66 @@ public class SubjectClassifier {
     }
 
     private static void countIn(Language language, String text, int weight, Map<String, Integer> votes) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = fold(text);
         language.inText.forEach((cue, code) -> {
             for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + cue.length())) {
                 votes.merge(code, weight, Integer::sum);
             }
         });
-        if (language.words.isEmpty() && language.prefixes.isEmpty()) {
+        if (language.byFirstWord.isEmpty() && language.byFirstStem.isEmpty()) {
             return;
         }
         List<String> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(lower);
         while (matcher.find()) {
-            words.add(matcher.group());
+            words.add(withoutProclitic(language, matcher.group()));
         }
         for (int i = 0; i < words.size(); i++) {
-            String pair = i + 1 < words.size() ? words.get(i) + " " + words.get(i + 1) : null;
-            String code = pair == null ? null : language.words.get(pair);
-            if (code != null) {
-                votes.merge(code, weight, Integer::sum);
-                i++;
-                continue;
+            Cue best = null;
+            for (Cue cue : candidates(language, words.get(i))) {
+                if ((best == null || cue.words().length > best.words().length) && matchesAt(cue, words, i)) {
+                    best = cue;
+                }
             }
-            code = language.words.get(words.get(i));
-            for (int end = words.get(i).length(); code == null && end >= 2; end--) {
-                code = language.prefixes.get(words.get(i).substring(0, end));
-            }
-            if (code != null) {
-                votes.merge(code, weight, Integer::sum);
+            if (best != null) {
+                votes.merge(best.code(), weight, Integer::sum);
+                i += best.words().length - 1;
             }
         }
+    }
+
+    private static List<Cue> candidates(Language language, String word) {
+        List<Cue> found = new ArrayList<>(language.byFirstWord.getOrDefault(word, List.of()));
+        for (int end = word.length(); end >= 2; end--) {
+            found.addAll(language.byFirstStem.getOrDefault(word.substring(0, end), List.of()));
+        }
+        return found;
+    }
+
+    private static boolean matchesAt(Cue cue, List<String> words, int at) {
+        if (at + cue.words().length > words.size()) {
+            return false;
+        }
+        for (int k = 0; k < cue.words().length; k++) {
+            if (!cue.matches(words.get(at + k), k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Taken off twice at most ("والوزير" → "وزير" → "زير"), the same for cues and text, so both meet. */
+    private static String withoutProclitic(Language language, String word) {
+        String rest = word;
+        for (int round = 0; round < 2; round++) {
+            for (String proclitic : language.proclitics) {
+                if (rest.length() > proclitic.length() + 2 && rest.startsWith(proclitic)) {
+                    rest = rest.substring(proclitic.length());
+                    break;
+                }
+            }
+        }
+        return rest;
     }
 
     private String top(String code) {

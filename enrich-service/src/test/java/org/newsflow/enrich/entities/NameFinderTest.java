@@ -67,4 +67,21 @@ class NameFinderTest {
 
         assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).containsExactly("Deutsche Bahn");
     }
+
+    @Test
+    void japanesePeopleAndOrganisationsAreFoundByTheirPartOfSpeech() {
+        // given a Japanese report of our own: a surname and given name, a ministry, a company and a prefecture
+        ArticleText text = new ArticleText("田中太郎氏が新社長に就任", List.of(
+                "トヨタ自動車は１日、田中太郎氏が社長に就任したと発表した。経済産業省の担当者は歓迎した。"
+                        + "田中氏は愛知県の工場を視察した。"));
+
+        List<NameFinder.Found> found = FINDER.find(text, "ja");
+
+        assertThat(found).extracting(NameFinder.Found::name).contains("田中太郎", "経済産業省")
+                .doesNotContain("田中", "愛知県");
+        assertThat(found).filteredOn(f -> f.name().equals("田中太郎")).extracting(NameFinder.Found::kind)
+                .containsExactly(NameFinder.Kind.PERSON);
+        assertThat(found).filteredOn(f -> f.name().equals("経済産業省")).extracting(NameFinder.Found::kind)
+                .containsExactly(NameFinder.Kind.ORGANISATION);
+    }
 }

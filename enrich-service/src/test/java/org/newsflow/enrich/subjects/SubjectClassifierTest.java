@@ -54,6 +54,40 @@ class SubjectClassifierTest {
     }
 
     @Test
+    void ordinaryNewsGetsItsTopLevelTopicInEveryLanguageWeDetect() {
+        // given short reports of our own, one per language, on floods, a match, an election and a quake
+        assertThat(first("Powódź zalała dwie wsie nad rzeką", "Strażacy i ratownicy ewakuowali mieszkańców po ulewnych "
+                + "deszczach. Wały nie wytrzymały, a wojewoda ogłosił stan klęski żywiołowej.", "pl"))
+                .isEqualTo("disaster, accident and emergency incident");
+        assertThat(first("Milli takım deplasmanda kazandı", "Milli takım dün akşam oynanan maçta iki gol attı. "
+                + "Teknik direktör oyuncularını tebrik etti ve ligdeki formu övdü.", "tr")).isEqualTo("sport");
+        assertThat(first("فوز حزب المعارضة في الانتخابات البرلمانية", "أعلنت لجنة الانتخابات فوز المرشح بأغلبية الأصوات، "
+                + "وقال رئيس الحكومة إن البرلمان الجديد سيجتمع الأسبوع المقبل.", "ar")).isEqualTo("politics");
+        assertThat(first("지진으로 건물 붕괴", "규모 6.1의 지진이 발생해 사망자와 부상자가 늘고 있다. 구조대가 "
+                + "피해 지역에서 수색을 계속하고 있다.", "ko")).isEqualTo("disaster, accident and emergency incident");
+        assertThat(first("Verkiezingen: coalitie verliest meerderheid", "De regering en de oppositie voerden campagne tot "
+                + "de laatste dag; de premier erkende het verlies van zijn coalitie.", "nl")).isEqualTo("politics");
+        assertThat(first("台风登陆沿海城市", "强台风带来暴雨，气象部门发布预警，数万人被转移。", "zh")).isEqualTo("weather");
+    }
+
+    @Test
+    void theMediaTopicLabelsInTheirOwnLanguagesAreCuesToo() {
+        // "Umweltverschmutzung" and "Artenschutz" are not in the German cue list; the IPTC German labels
+        // ("Umwelt…") are
+        List<Subject> subjects = CLASSIFIER.classify(new ArticleText("Umweltverschmutzung im Fluss",
+                List.of("Die Umweltverschmutzung bedroht den Artenschutz am Oberlauf, sagen Fachleute.")), "de");
+
+        assertThat(subjects).isNotEmpty();
+        assertThat(subjects.get(0).label()).isEqualTo("environment");
+    }
+
+    private static String first(String headline, String body, String language) {
+        List<Subject> subjects = CLASSIFIER.classify(new ArticleText(headline, List.of(body)), language);
+        assertThat(subjects).as("subjects of %s", headline).isNotEmpty();
+        return subjects.get(0).label();
+    }
+
+    @Test
     void aStoryTouchingSeveralFieldsGetsEachTopLevelWithItsNarrowerTopics() {
         List<Subject> subjects = CLASSIFIER.classify(new ArticleText("Harbour town signs wind power deal with its neighbour",
                 List.of("The two countries signed a bilateral agreement on renewable energy cooperation, the foreign minister said.",
