@@ -84,4 +84,19 @@ class NameFinderTest {
         assertThat(found).filteredOn(f -> f.name().equals("経済産業省")).extracting(NameFinder.Found::kind)
                 .containsExactly(NameFinder.Kind.ORGANISATION);
     }
+
+    @Test
+    void chinesePeopleAreReadFromTitlesAndVerbsOfSayingAndOrganisationsFromTheirEndings() {
+        // given a Chinese report of our own, in simplified characters
+        ArticleText text = new ArticleText("王建国当选市长", List.of(
+                "新当选的市长王建国表示，将优先修建地铁。候选人刘明、陈静也出席了活动。"
+                        + "长江银行和民生党的代表向他祝贺。一个好机会已经来了。"));
+
+        List<NameFinder.Found> found = FINDER.find(text, "zh");
+
+        assertThat(found).filteredOn(f -> f.kind() == NameFinder.Kind.PERSON).extracting(NameFinder.Found::name)
+                .containsExactlyInAnyOrder("王建国", "刘明", "陈静");
+        assertThat(found).filteredOn(f -> f.kind() == NameFinder.Kind.ORGANISATION).extracting(NameFinder.Found::name)
+                .contains("长江银行", "民生党").doesNotContain("好机会");
+    }
 }
