@@ -46,9 +46,11 @@ final class KnownNames {
                 names.longestOrganisation = Math.max(names.longestOrganisation, form.strip().split(" ").length);
             }
         }
-        for (String line : lines("given-names.txt")) {
-            for (String name : line.split(" ")) {
-                names.givenNames.add(name);
+        for (String file : List.of("given-names.txt", "given-names-locales.txt")) {
+            for (String line : lines(file)) {
+                for (String name : line.split(" ")) {
+                    names.givenNames.add(name);
+                }
             }
         }
         return names;
