@@ -84,6 +84,14 @@ public class NameFinder {
             "Ülikool", "Erakond", "Agentuur", "Комитет", "Агентство", "Министерство", "Партия", "Союз", "Совет", "Фонд",
             "Банк", "Университет", "Академия", "Служба", "Госдума", "Корпорация", "Компания");
 
+    /**
+     * German compounds that name a kind of public body: "Landgericht", "Staatsanwaltschaft", "Polizeiinspektion";
+     * followed by a place ("Landgericht Magdeburg") they name one.
+     */
+    private static final Pattern GERMAN_BODY_ENDING = Pattern.compile(
+            "(?:gericht|gerichts|anwaltschaft|inspektion|ministerium|ministeriums|behörde|kanzlei|präsidium|direktion|"
+                    + "verwaltung|amt|amts|verband|verbands|gewerkschaft|partei|polizei|kommission|agentur|stiftung)$");
+
     private final Gazetteer gazetteer;
     private final KnownNames known = KnownNames.load();
 
@@ -431,7 +439,13 @@ public class NameFinder {
             count(name, Kind.PERSON, kinds, mentions); // "Margaret Court", though a court is an organisation word
             return;
         }
+        if (run.size() == 1 && style == Style.CAPITALISED_NOUNS && (ORGANISATION_WORDS.contains(run.get(0))
+                || FOREIGN_ORGANISATION_WORDS.contains(run.get(0)) || GERMAN_BODY_ENDING.matcher(run.get(0)).find())) {
+            return; // "die Polizei", "das Landgericht": a kind of body, where German capitalises every noun
+        }
         boolean organisation = run.stream().anyMatch(w -> ORGANISATION_WORDS.contains(w) || FOREIGN_ORGANISATION_WORDS.contains(w))
+                || (style == Style.CAPITALISED_NOUNS && run.size() > 1 && GERMAN_BODY_ENDING.matcher(run.get(0)).find()
+                        && gazetteer.findPrimary(String.join(" ", run.subList(1, run.size()))) != null)
                 || ORGANISATION_ENDINGS.contains(run.get(run.size() - 1))
                 || (run.size() == 1 && isAcronym(run.get(0)));
         if (organisation) {

@@ -99,4 +99,18 @@ class NameFinderTest {
         assertThat(found).filteredOn(f -> f.kind() == NameFinder.Kind.ORGANISATION).extracting(NameFinder.Found::name)
                 .contains("长江银行", "民生党").doesNotContain("好机会");
     }
+
+    @Test
+    void aGermanKindOfBodyIsNoOrganisationUntilAPlaceNamesIt() {
+        // given a German report of our own: "die Polizei" and "das Gericht" are kinds of bodies, the court of a
+        // named city is one
+        ArticleText text = new ArticleText("Urteil gegen Betrüger", List.of(
+                "Das Landgericht Hamburg hat am Dienstag einen Betrüger verurteilt. Die Polizei hatte ihn im Mai "
+                        + "festgenommen; das Gericht folgte der Staatsanwaltschaft."));
+
+        List<Found> found = FINDER.find(text, "de");
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+                .containsExactly("Landgericht Hamburg");
+    }
 }
