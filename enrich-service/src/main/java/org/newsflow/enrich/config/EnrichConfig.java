@@ -85,9 +85,19 @@ public interface EnrichConfig {
         @WithDefault("0.3")
         double minSimilarity();
 
-        /** Fewest shared name weight (person 3, organisation or city 2, country 1). */
+        /**
+         * Fewest shared weight (person 3, organisation, city or specific number 2, country or top-level subject 1)
+         * between articles in the same language.
+         */
         @WithDefault("4")
         int minSharedWeight();
+
+        /**
+         * Fewest shared weight between articles in different languages, whose names in their own scripts rarely
+         * meet: a city and its country, or a specific number and the subject, are then enough.
+         */
+        @WithDefault("3")
+        int minSharedWeightAcrossLanguages();
 
         /** Most earlier articles compared per article. */
         @WithDefault("25")

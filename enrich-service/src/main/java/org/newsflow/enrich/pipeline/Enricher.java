@@ -20,6 +20,7 @@ import org.newsflow.enrich.language.LanguageGuess;
 import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.reprint.AttributionParser;
 import org.newsflow.enrich.reprint.NearDuplicateFinder;
+import org.newsflow.enrich.story.SpecificNumbers;
 import org.newsflow.enrich.story.StoryClusterer;
 import org.newsflow.enrich.subjects.SubjectClassifier;
 import org.newsflow.enrich.summary.LeadSummarizer;
@@ -41,7 +42,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Enricher {
 
     /** Bump when the rules change, so stored enrichments show which rules made them. */
-    public static final String VERSION = "0.8.0";
+    public static final String VERSION = "0.9.0";
     /** IPTC's vocabulary of ISO 3166-1 alpha-2 country codes. */
     public static final String COUNTRY_URI = "http://cv.iptc.org/newscodes/iso3166-1a2/";
 
@@ -96,7 +97,8 @@ public class Enricher {
         writePlaces(article, foundPlaces, why);
         writeNames(article, "people", foundNames, NameFinder.Kind.PERSON, why);
         writeNames(article, "organisations", foundNames, NameFinder.Kind.ORGANISATION, why);
-        writeSubjects(article, times.time("subjects", () -> subjects.classify(text, language.language())), why);
+        List<SubjectClassifier.Subject> foundSubjects = times.time("subjects", () -> subjects.classify(text, language.language()));
+        writeSubjects(article, foundSubjects, why);
         Attribution attribution = times.time("attribution", () -> attributions.find(text).orElse(null));
         Optional<Reprint> reprint = times.time("reprints",
                 () -> duplicates.findAndRemember(context, text.body().isEmpty() ? text.all() : text.body()));
@@ -112,7 +114,7 @@ public class Enricher {
                             : NearDuplicateFinder.METHOD, 1.0));
         }
         StoryClusterer.Assignment story = times.time("stories", () -> stories.assign(context,
-                storyNames(foundNames, foundPlaces), reprint.map(Reprint::originalArticleId).orElse(null)));
+                storyNames(foundNames, foundPlaces, foundSubjects, text, language.language()), reprint.map(Reprint::originalArticleId).orElse(null)));
         why.add(new Explanation("storyId", story.storyId(), StoryClusterer.METHOD, story.similarity()));
 
         if (!LanguageGuess.UNDETERMINED.equals(language.language())) {
@@ -164,7 +166,8 @@ public class Enricher {
         return new Result(article, enrichment, "");
     }
 
-    private static List<StoryClusterer.Name> storyNames(List<NameFinder.Found> names, List<PlaceFinder.Found> places) {
+    private static List<StoryClusterer.Name> storyNames(List<NameFinder.Found> names, List<PlaceFinder.Found> places,
+            List<SubjectClassifier.Subject> subjects, ArticleText text, String language) {
         List<StoryClusterer.Name> all = new ArrayList<>();
         names.forEach(n -> all.add(new StoryClusterer.Name(n.canonical(),
                 n.kind() == NameFinder.Kind.PERSON ? StoryClusterer.Kind.PERSON : StoryClusterer.Kind.ORGANISATION)));
@@ -172,6 +175,10 @@ public class Enricher {
         places.forEach(p -> all.add(new StoryClusterer.Name(p.country() ? "country:" + p.countryCode()
                 : p.geonamesId() != null ? "city:" + p.geonamesId() : p.name(),
                 p.country() ? StoryClusterer.Kind.COUNTRY : StoryClusterer.Kind.CITY)));
+        subjects.stream().filter(s -> s.level() == 1).findFirst()
+                .ifPresent(s -> all.add(new StoryClusterer.Name("subject:" + s.code(), StoryClusterer.Kind.SUBJECT)));
+        SpecificNumbers.in(text.all()).forEach(n -> all.add(new StoryClusterer.Name("number:" + n, StoryClusterer.Kind.NUMBER)));
+        all.add(new StoryClusterer.Name("language:" + language, StoryClusterer.Kind.LANGUAGE));
         return all;
     }
 

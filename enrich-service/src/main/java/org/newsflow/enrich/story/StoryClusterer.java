@@ -24,9 +24,14 @@ public class StoryClusterer {
 
     public static final String METHOD = "shared-names";
 
-    /** The weights of the kinds of names an article is clustered by. */
+    /**
+     * The weights of the kinds of names an article is clustered by. Cities and countries (by code), specific
+     * numbers (a death toll, a vote count) and the top-level subject read the same in every language and script.
+     */
     public enum Kind {
-        PERSON(3), ORGANISATION(2), CITY(2), COUNTRY(1);
+        PERSON(3), ORGANISATION(2), CITY(2), COUNTRY(1), NUMBER(2), SUBJECT(1),
+        /** The article's language: no weight, it says which names can meet. */
+        LANGUAGE(0);
 
         final int weight;
 
@@ -84,12 +89,21 @@ public class StoryClusterer {
                 .map(Map.Entry::getKey).filter(key -> !common.addAndCheck(org.newsflow.enrich.index.HotKeys.hash(key)))
                 .toList();
         for (StoryIndex.Member candidate : index.sharing(keys, from, to, article.articleId(), config.maxCandidates())) {
+            // names in different languages rarely meet ("安倍晋三", "Abe") and when they do it is mostly a news agency's
+            // credit, so between languages only what reads the same in all of them counts, on both sides
+            boolean sameLanguage = language(features).equals(language(candidate.features()));
             int shared = 0;
             for (Map.Entry<String, Integer> feature : features.entrySet()) {
-                shared += Math.min(feature.getValue(), candidate.features().getOrDefault(feature.getKey(), 0));
+                if (sameLanguage || anyScript(feature.getKey())) {
+                    shared += Math.min(feature.getValue(), candidate.features().getOrDefault(feature.getKey(), 0));
+                }
             }
-            double similarity = (double) shared / Math.max(1, Math.min(total(features), total(candidate.features())));
-            if (shared >= config.minSharedWeight() && similarity >= config.minSimilarity() && similarity > bestSimilarity) {
+            double similarity = (double) shared / Math.max(1, Math.min(total(features, sameLanguage),
+                    total(candidate.features(), sameLanguage)));
+            // weaker evidence between languages is taken only inside a known time window
+            boolean dated = seen != null && candidate.seenAt() != null;
+            int enough = sameLanguage || !dated ? config.minSharedWeight() : config.minSharedWeightAcrossLanguages();
+            if (shared >= enough && similarity >= config.minSimilarity() && similarity > bestSimilarity) {
                 best = candidate;
                 bestSimilarity = similarity;
             }
@@ -122,8 +136,26 @@ public class StoryClusterer {
         return features;
     }
 
-    private static int total(Map<String, Integer> features) {
-        return features.values().stream().mapToInt(Integer::intValue).sum();
+    private static int total(Map<String, Integer> features, boolean namesToo) {
+        int total = 0;
+        for (Map.Entry<String, Integer> feature : features.entrySet()) {
+            if (namesToo || anyScript(feature.getKey())) {
+                total += feature.getValue();
+            }
+        }
+        return total;
+    }
+
+    /** Keys of features that read the same in every script (see {@link #features}). */
+    private static final List<String> ANY_SCRIPT = List.of("country ", "city ", "number ", "subject ", "language ");
+
+    private static boolean anyScript(String key) {
+        return ANY_SCRIPT.stream().anyMatch(key::startsWith);
+    }
+
+    /** The article's language feature ("language en"), or "" for an article stored before it was kept. */
+    private static String language(Map<String, Integer> features) {
+        return features.keySet().stream().filter(k -> k.startsWith("language ")).findFirst().orElse("");
     }
 
     static String fold(String name) {

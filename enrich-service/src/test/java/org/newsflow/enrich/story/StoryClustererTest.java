@@ -62,6 +62,51 @@ class StoryClustererTest {
                 .isEqualTo(first);
     }
 
+    @Test
+    void reportsOfOneEventInTwoLanguagesShareAStoryThroughTheirNumbersAndSubject() {
+        // given a Japanese and a Korean report of one ferry accident: names in their own scripts, only the death
+        // toll and the top-level subject in common (weight 3: too little within one language)
+        List<Name> japanese = List.of(new Name("海洋警察庁", Kind.ORGANISATION), new Name("country:KR", Kind.COUNTRY),
+                new Name("number:137", Kind.NUMBER), new Name("subject:03000000", Kind.SUBJECT),
+                new Name("language:ja", Kind.LANGUAGE));
+        List<Name> korean = List.of(new Name("해양경찰청", Kind.ORGANISATION), new Name("김민수", Kind.PERSON),
+                new Name("number:137", Kind.NUMBER), new Name("subject:03000000", Kind.SUBJECT),
+                new Name("language:ko", Kind.LANGUAGE));
+        String first = assign("ja-1", THURSDAY, japanese, null).storyId();
+
+        // when the Korean report arrives the same day, then it joins
+        assertThat(assign("ko-1", THURSDAY.plus(Duration.ofHours(3)), korean, null).storyId()).isEqualTo(first);
+    }
+
+    @Test
+    void undatedReportsInTwoLanguagesNeedAsMuchInCommonAsReportsInOne() {
+        // given the same two reports without dates: no time window bounds the weaker evidence
+        List<Name> japanese = List.of(new Name("city:1838524", Kind.CITY), new Name("country:KR", Kind.COUNTRY),
+                new Name("language:ja", Kind.LANGUAGE));
+        List<Name> korean = List.of(new Name("city:1838524", Kind.CITY), new Name("country:KR", Kind.COUNTRY),
+                new Name("language:ko", Kind.LANGUAGE));
+        String first = assign("ja-1", null, japanese, null).storyId();
+
+        assertThat(assign("ko-1", null, korean, null).storyId()).isNotEqualTo(first);
+        List<Name> chinese = List.of(new Name("city:1838524", Kind.CITY), new Name("country:KR", Kind.COUNTRY),
+                new Name("language:zh", Kind.LANGUAGE));
+        assertThat(assign("zh-1", THURSDAY, chinese, null).storyId()).isNotEqualTo(first); // one side undated
+    }
+
+    @Test
+    void betweenLanguagesANewsAgencyCreditAndACountryMakeNoStory() {
+        // given two unrelated reports in two languages that both credit the same agency and name one country
+        String first = assign("en-1", THURSDAY, List.of(new Name("Agence France-Presse", Kind.ORGANISATION),
+                new Name("country:JP", Kind.COUNTRY), new Name("Harbour Fest", Kind.ORGANISATION),
+                new Name("language:en", Kind.LANGUAGE)), null).storyId();
+
+        String other = assign("ja-2", THURSDAY, List.of(new Name("Agence France-Presse", Kind.ORGANISATION),
+                new Name("country:JP", Kind.COUNTRY), new Name("東京証券取引所", Kind.ORGANISATION),
+                new Name("language:ja", Kind.LANGUAGE)), null).storyId();
+
+        assertThat(other).isNotEqualTo(first);
+    }
+
     private StoryClusterer.Assignment assign(String articleId, Instant seenAt, List<Name> names, String originalId) {
         return stories.assign(new ArticleContext(articleId, "urn:test:" + articleId, articleId, seenAt), names, originalId);
     }
