@@ -41,8 +41,9 @@ public class NearDuplicateFinder {
         var since = article.seenAt() == null ? null : article.seenAt().minus(config.window());
         List<FingerprintIndex.Overlap> overlaps = index.overlapping(fingerprint.samples(), since, article.articleId(),
                 config.minShared(), MAX_CANDIDATES);
+        long mineUpTo = all.size() >= config.maxSamples() ? all.samples()[all.size() - 1] : Long.MAX_VALUE;
         Optional<Reprint> reprint = overlaps.stream()
-                .map(o -> new Scored(o, (double) o.shared() / Math.max(1, Math.min(fingerprint.size(), o.entry().samples().length))))
+                .map(o -> new Scored(o, containment(fingerprint.samples(), mineUpTo, o.entry().samples(), config)))
                 .filter(s -> s.containment() >= config.minContainment())
                 .max(Comparator.comparingDouble(Scored::containment).thenComparing(Scored::earlier))
                 .map(NearDuplicateFinder::toReprint);
@@ -56,6 +57,36 @@ public class NearDuplicateFinder {
                 article.seenAt(), reprint.map(Reprint::originalArticleId).orElse(null),
                 reprint.map(Reprint::originalUri).orElse(null), reprint.map(Reprint::originalSource).orElse(null)));
         return reprint;
+    }
+
+    /**
+     * The share of the smaller fingerprint found in the other, counted over the hashes both kept: a fingerprint
+     * holds only its text's smallest sampled hashes, so a long original keeps fewer of the hashes of a copy cut to
+     * its first third than the copy itself does — above the smaller of the two fingerprints' largest kept hash,
+     * an absence proves nothing. {@code mineUpTo} is the largest hash the new text kept (before hot hashes were
+     * left out), or {@code Long.MAX_VALUE} when it kept them all.
+     */
+    static double containment(long[] mine, long mineUpTo, long[] theirs, EnrichConfig.Reprints config) {
+        long upTo = mineUpTo;
+        if (theirs.length >= config.maxSamples()) {
+            upTo = Math.min(upTo, theirs[theirs.length - 1]);
+        }
+        int mineInRange = 0;
+        int shared = 0;
+        for (long sample : mine) {
+            if (sample <= upTo) {
+                mineInRange++;
+                shared += java.util.Arrays.binarySearch(theirs, sample) >= 0 ? 1 : 0;
+            }
+        }
+        int theirsInRange = 0;
+        for (long sample : theirs) {
+            theirsInRange += sample <= upTo ? 1 : 0;
+        }
+        if (shared < config.minShared()) {
+            return 0;
+        }
+        return (double) shared / Math.max(1, Math.min(mineInRange, theirsInRange));
     }
 
     private record Scored(FingerprintIndex.Overlap overlap, double containment) {

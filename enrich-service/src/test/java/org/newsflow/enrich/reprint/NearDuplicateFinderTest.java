@@ -32,6 +32,37 @@ class NearDuplicateFinderTest {
     }
 
     @Test
+    void aCopyCutToItsFirstThirdIsStillLinkedToTheLongOriginal() {
+        // given a long council report (about 1,400 words) and an outlet that runs only its first third
+        String original = longCouncilReport(48);
+        finder.findAndRemember(new ArticleContext("wire-2", "urn:test:wire-2", "Wire One", THURSDAY), original);
+
+        Optional<Reprint> cut = finder.findAndRemember(new ArticleContext("gazette-8", "urn:test:gazette-8",
+                "Gazette", THURSDAY.plus(Duration.ofHours(2))), longCouncilReport(16));
+
+        // then the cut copy is found: its samples are compared with the original's over the range both keep
+        assertThat(cut).map(Reprint::originalArticleId).contains("wire-2");
+    }
+
+    /** The first {@code sentences} sentences of one long report of our own, each with its own words. */
+    private static String longCouncilReport(int sentences) {
+        String[] speakers = { "Ingrid Solheim", "Pavel Horak", "Amara Diallo", "Lucia Ferreira", "Tomasz Wrona",
+                "Helen Achterberg", "Rafael Okafor", "Mirela Ionescu" };
+        String[] topics = { "harbour dredging", "school meals", "tram depot", "flood barrier", "library hours",
+                "bus lanes", "street lighting", "sports hall" };
+        String[] verbs = { "questioned", "defended", "postponed", "welcomed", "criticised", "amended" };
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < sentences; i++) {
+            text.append(String.format(java.util.Locale.ROOT,
+                    "At item %d of the evening, %s %s the plan for the %s, which would cost %d kroner over %d years "
+                            + "and serve %d households north of the %s quay. ",
+                    i + 1, speakers[i % speakers.length], verbs[i % verbs.length], topics[(i * 3) % topics.length],
+                    1_200_000 + 37_000 * i, 2 + i % 5, 310 + 17 * i, i % 2 == 0 ? "old" : "eastern"));
+        }
+        return text.toString();
+    }
+
+    @Test
     void anIndependentReportOfTheSameEventIsNoReprint() {
         see("wire-1", "harbour-fire-original", THURSDAY);
 
