@@ -35,7 +35,8 @@ public class NameFinder {
             "Officer", "Manager", "Founder", "Presidente", "Präsident", "Präsidentin", "Ministerin", "Kanzler",
             "Kanzlerin", "Président", "Présidente", "Ministre", "Ministro", "Ministra", "Presiden", "Menteri",
             "Ketua", "Wakil", "Gubernur", "Bupati", "Walikota", "Jenderal", "Anggota",
-            "Президент", "Министр", "Премьер", "Глава", "Директор", "Генерал", "Председатель");
+            "Президент", "Министр", "Премьер", "Глава", "Директор", "Генерал", "Председатель",
+            "Cumhurbaşkanı", "Başbakan", "Bakan", "Bakanı", "Başkan", "Başkanı", "Sözcüsü", "Büyükelçisi");
     /** Words that end a sentence without ending in a full stop of their own: "Mr." does not end one. */
     private static final Set<String> ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt",
             "Col", "Sgt", "Rev", "Prof", "Gov", "Sen", "Rep", "Capt", "Cmdr", "Maj", "Mt", "No", "Inc", "Corp", "Ltd", "Co");
@@ -59,7 +60,8 @@ public class NameFinder {
             "Summit", "Conference", "Treaty", "Agreement", "Plan", "Project", "Mission", "Week", "Year", "Season",
             "Stadium", "Palace", "Tower", "Valley", "Desert", "Coast", "Peninsula", "Strait", "Canal", "Pass", "Corridor",
             "Route", "Road", "Highway", "Line", "Tax", "Levy", "Cathedral", "Mosque", "Temple", "Basilica", "Chapel",
-            "Arena", "Court", "Initiative", "Programme", "Strategy", "Forum", "Expo");
+            "Arena", "Court", "Initiative", "Programme", "Strategy", "Forum", "Expo", "Stadyumu", "Stadı", "Stadion",
+            "Stadio", "Estadio", "Stade");
     /** Words that make a name an organisation's even as the last word: "Alameda Research", "Amnesty International". */
     private static final Set<String> ORGANISATION_ENDINGS = Set.of("Research", "International", "Partners", "Capital",
             "Press", "Studios", "Entertainment", "Pharma", "Therapeutics", "Electric", "Airlines");
@@ -82,7 +84,12 @@ public class NameFinder {
             "Asamblea", "Assemblée", "Assembleia", "Congreso", "Senado", "Sénat", "Parlamento", "Parlement", "Bahn",
             "Polícia", "Policía", "Polizei", "Ejército", "Armée", "Exército", "Zeitung", "Rundfunk", "Organisatsioon",
             "Ülikool", "Erakond", "Agentuur", "Комитет", "Агентство", "Министерство", "Партия", "Союз", "Совет", "Фонд",
-            "Банк", "Университет", "Академия", "Служба", "Госдума", "Корпорация", "Компания");
+            "Банк", "Университет", "Академия", "Служба", "Госдума", "Корпорация", "Компания",
+            "Komitesi", "Bakanlığı", "Başkanlığı", "Partisi", "Üniversitesi", "Bankası", "Ajansı", "Derneği", "Vakfı",
+            "Kurumu", "Meclisi", "Konseyi", "Örgütü", "Birliği", "Federasyonu", "Kulübü", "Şirketi", "Müdürlüğü",
+            "Belediyesi", "Ministerstwo", "Ministerstwa", "Urząd", "Urzędu", "Policja", "Policji", "Instytut", "Uniwersytet",
+            "Fundacja", "Stowarzyszenie", "Partia", "Telewizja", "Telewizji", "Agencja", "Związek", "Ministerie", "Gemeente",
+            "Politie", "Universiteit", "Stichting", "Vereniging", "Omroep");
 
     /**
      * German compounds that name a kind of public body: "Landgericht", "Staatsanwaltschaft", "Polizeiinspektion";
@@ -91,6 +98,32 @@ public class NameFinder {
     private static final Pattern GERMAN_BODY_ENDING = Pattern.compile(
             "(?:gericht|gerichts|anwaltschaft|inspektion|ministerium|ministeriums|behörde|kanzlei|präsidium|direktion|"
                     + "verwaltung|amt|amts|verband|verbands|gewerkschaft|partei|polizei|kommission|agentur|stiftung)$");
+
+    /**
+     * Month and weekday names of the languages we read ("Kasım", "Cumartesi", "Donnerstag", "Septembre"), from the
+     * JDK's locale data, capitalised as they start a run of capitalised words.
+     */
+    private static final Set<String> CALENDAR_WORDS = calendarWords();
+
+    private static Set<String> calendarWords() {
+        Set<String> words = new java.util.HashSet<>();
+        for (String tag : List.of("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ru", "uk", "id", "et", "sv", "da",
+                "nb", "fi", "cs", "ro", "hu", "hr")) {
+            java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(java.util.Locale.forLanguageTag(tag));
+            for (String[] names : List.of(symbols.getMonths(), symbols.getWeekdays())) {
+                for (String name : names) {
+                    if (!name.isEmpty()) {
+                        words.add(name.substring(0, 1).toUpperCase(java.util.Locale.forLanguageTag(tag)) + name.substring(1));
+                    }
+                }
+            }
+        }
+        return Set.copyOf(words);
+    }
+
+    private static boolean notAName(String word) {
+        return NOT_NAMES.contains(word) || CALENDAR_WORDS.contains(word);
+    }
 
     private final Gazetteer gazetteer;
     private final KnownNames known = KnownNames.load();
@@ -224,7 +257,7 @@ public class NameFinder {
                 i += organisation.length() - 1;
                 continue;
             }
-            if (!capitalised(tokens.get(i)) || NOT_NAMES.contains(tokens.get(i))) {
+            if (!capitalised(tokens.get(i)) || notAName(tokens.get(i))) {
                 continue;
             }
             int end = i + 1;
@@ -250,7 +283,7 @@ public class NameFinder {
                 }
             }
             for (int cut = 1; cut < run.size(); cut++) { // a sentence word or a shouted dateline ends the name
-                if (NOT_NAMES.contains(run.get(cut)) || shouted(run.get(cut - 1)) != shouted(run.get(cut))) {
+                if (notAName(run.get(cut)) || shouted(run.get(cut - 1)) != shouted(run.get(cut))) {
                     end = i + cut;
                     run = new ArrayList<>(run.subList(0, cut));
                     break;
@@ -310,6 +343,10 @@ public class NameFinder {
                 classify(String.join(" ", first), first, titled || afterTitle, style, lowercase, kinds, mentions);
                 classify(String.join(" ", second), second, titled || afterTitle, style, lowercase, kinds, mentions);
                 continue;
+            }
+            if (style != Style.ENGLISH && run.size() >= 3 && gazetteer.findPrimary(run.get(run.size() - 1)) != null
+                    && run.stream().noneMatch(w -> ORGANISATION_WORDS.contains(w) || FOREIGN_ORGANISATION_WORDS.contains(w))) {
+                run = new ArrayList<>(run.subList(0, run.size() - 1)); // "Ayşe Demirtaş Ankara'ya döndü": the place goes
             }
             String name = String.join(" ", run);
             classify(name, run, titled || afterTitle, style, lowercase, kinds, mentions);
@@ -472,7 +509,10 @@ public class NameFinder {
                 && run.stream().noneMatch(NameFinder::isAcronym)
                 && run.stream().noneMatch(w -> REGION_ADJECTIVES.contains(w) || isCountry(w))
                 && gazetteer.findPrimary(String.join(" ", run.subList(0, Math.min(2, run.size())))) == null;
-        if (looksLikeAName && nameShaped && run.size() <= 3 && run.stream().noneMatch(CONNECTORS::contains)
+        // "Kahramanmaraş Pazarcık": a town and its district (a surname may be a town too: "Xóchitl Gálvez")
+        boolean holdsAPlace = style != Style.ENGLISH && !known.isGivenName(run.get(0))
+                && gazetteer.findPrimary(run.get(0)) != null;
+        if (looksLikeAName && nameShaped && !holdsAPlace && run.size() <= 3 && run.stream().noneMatch(CONNECTORS::contains)
                 && !THING_WORDS.contains(run.get(run.size() - 1))
                 && run.stream().noneMatch(w -> gazetteer.countryOfDemonym(w) != null)) {
             count(name, Kind.PERSON, kinds, mentions);

@@ -55,6 +55,13 @@ public record ArticleText(String headline, List<String> paragraphs) {
         if (n > 2 && word.charAt(n - 1) == 's' && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’')) {
             return word.substring(0, n - 2);
         }
+        // a case ending after an apostrophe, as Turkish writes it on names: "Erdoğan'ın", "Ankara'ya", "ABD'nin"
+        int apostrophe = Math.max(word.lastIndexOf('\''), word.lastIndexOf('’'));
+        if (apostrophe >= 2 && n - apostrophe - 1 >= 1 && n - apostrophe - 1 <= 5
+                && Character.isUpperCase(word.codePointAt(0))
+                && word.substring(apostrophe + 1).codePoints().allMatch(Character::isLowerCase)) {
+            return word.substring(0, apostrophe);
+        }
         return word;
     }
 

@@ -113,4 +113,18 @@ class NameFinderTest {
         assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
                 .containsExactly("Landgericht Hamburg");
     }
+
+    @Test
+    void turkishCaseEndingsAfterAnApostropheAreReadThroughAndMonthsAreNoNames() {
+        // given a Turkish report of our own: names carry case endings after an apostrophe
+        ArticleText text = new ArticleText("Bakan Ayşe Demirtaş'ın açıklaması", List.of(
+                "Sağlık Bakanlığı'nın yaptığı açıklamaya göre Bakan Ayşe Demirtaş Ankara'ya döndü. "
+                        + "Toplantı 12 Kasım Cumartesi günü yapılacak; Demirtaş'ın ekibi hazırlık yapıyor."));
+
+        List<Found> found = FINDER.find(text, "tr");
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Ayşe Demirtaş");
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+                .containsExactly("Sağlık Bakanlığı");
+    }
 }
