@@ -205,6 +205,14 @@ public class NameFinder {
             mentions.keySet().retainAll(kinds.keySet());
             written.keySet().retainAll(kinds.keySet());
             KatakanaNames.find(text.all()).forEach(name -> count(name, Kind.PERSON, kinds, mentions));
+            if (language != null && language.startsWith("ar")) {
+                for (ArabicNames.Name name : ArabicNames.find(text.all())) {
+                    if (gazetteer.findPrimary(name.text()) == null) {
+                        kinds.putIfAbsent(name.text(), name.person() ? Kind.PERSON : Kind.ORGANISATION);
+                        mentions.merge(name.text(), occurrences(text.all(), name.text()), Integer::sum);
+                    }
+                }
+            }
             if (language != null && language.startsWith("zh")) {
                 for (ChineseNames.Name name : ChineseNames.find(text.all(), n -> gazetteer.findPrimary(n) != null)) {
                     if (gazetteer.findPrimary(name.text()) == null) {

@@ -116,9 +116,10 @@ public class PlaceFinder {
         boolean elided = ELIDING.contains(base);
         String lead = text.headline() + "\n" + (text.paragraphs().isEmpty() ? "" : text.paragraphs().get(0));
         Map<String, Tally> tallies = new LinkedHashMap<>(); // entry name → tally
-        scan(lead, tallies, true, inflected, english, elided);
+        boolean arabic = base.equals("ar");
+        scan(lead, tallies, true, inflected, english, elided, arabic);
         List<String> rest = text.paragraphs().size() > 1 ? text.paragraphs().subList(1, text.paragraphs().size()) : List.of();
-        scan(String.join("\n", rest), tallies, false, inflected, english, elided);
+        scan(String.join("\n", rest), tallies, false, inflected, english, elided, arabic);
 
         scanUnspaced(text.headline(), tallies, true);
         scanUnspaced(text.body(), tallies, false);
@@ -192,7 +193,7 @@ public class PlaceFinder {
     }
 
     private void scan(String text, Map<String, Tally> tallies, boolean lead, boolean inflected, boolean english,
-            boolean elided) {
+            boolean elided, boolean arabic) {
         List<String> words = new ArrayList<>();
         List<Boolean> joinedToNext = new ArrayList<>(); // only a single space separates the word from the next
         List<Boolean> endsSentence = new ArrayList<>();
@@ -217,7 +218,7 @@ public class PlaceFinder {
             }
             boolean handled = false;
             int longest = Math.max(gazetteer.longestNameStartingWith(words.get(i)),
-                    inflected && words.get(i).length() >= 5 ? 1 : 0);
+                    (inflected && words.get(i).length() >= 5) || arabic ? 1 : 0);
             for (int length = Math.min(longest, words.size() - i); length >= 1; length--) {
                 String phrase = String.join(" ", words.subList(i, i + length));
                 Gazetteer.Entry entry = gazetteer.find(phrase);
@@ -226,6 +227,15 @@ public class PlaceFinder {
                 if (entry == null && length <= 2) {
                     entry = gazetteer.countryOfDemonym(phrase);
                     indirect = entry != null;
+                }
+                if (entry == null && length == 1 && arabic) {
+                    for (String bare : withoutArabicProclitics(phrase)) {
+                        entry = gazetteer.find(bare);
+                        if (entry != null) {
+                            form = bare; // "والمكسيك" (and Mexico) names المكسيك
+                            break;
+                        }
+                    }
                 }
                 if (entry == null && length == 1 && inflected) {
                     Gazetteer.Named named = gazetteer.findInflected(phrase);
@@ -398,6 +408,23 @@ public class PlaceFinder {
     }
 
     /** "China's" → "China", "Russia." → "Russia"; "U.S." stays. */
+    /** The word without an attached conjunction and preposition: "وبسوريا" → "بسوريا", "سوريا". */
+    private static List<String> withoutArabicProclitics(String word) {
+        List<String> forms = new ArrayList<>();
+        String rest = word;
+        if ((rest.startsWith("و") || rest.startsWith("ف")) && rest.length() > 3) {
+            rest = rest.substring(1);
+            forms.add(rest);
+        }
+        if ((rest.startsWith("ب") || rest.startsWith("ل") || rest.startsWith("ك")) && rest.length() > 3) {
+            forms.add(rest.substring(1));
+            if (rest.startsWith("ل") && rest.length() > 3) {
+                forms.add("ا" + rest.substring(1)); // "للمكسيك" = لـ + المكسيك
+            }
+        }
+        return forms;
+    }
+
     private static String clean(String word) {
         String w = ArticleText.stripPossessive(word);
         if (w.endsWith(".") && w.indexOf('.') == w.length() - 1) {

@@ -127,4 +127,19 @@ class NameFinderTest {
         assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
                 .containsExactly("Sağlık Bakanlığı");
     }
+
+    @Test
+    void arabicPeopleStartWithAGivenNameOrATitleAndOrganisationsWithTheWordThatNamesOne() {
+        // given an Arabic report of our own: no capital letters to go by
+        ArticleText text = new ArticleText("وزارة الخارجية التركية تفتح مكتبا جديدا", List.of(
+                "قال الرئيس التركي كمال أوزتورك إن وزارة الخارجية التركية ستفتح مكتبا جديدا في المدينة. "
+                        + "وأكد المدرب سالم الدوسري أن الفريق جاهز للمباراة، وقال إن الجمهور سيحضر بكثافة."));
+
+        List<Found> found = FINDER.find(text, "ar");
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name)
+                .containsExactlyInAnyOrder("كمال أوزتورك", "سالم الدوسري");
+        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+                .containsExactly("وزارة الخارجية التركية");
+    }
 }

@@ -136,4 +136,13 @@ class PlaceFinderTest {
         assertThat(hindi).isEmpty();
         assertThat(french).extracting(Found::name).contains("Europe", "Paris");
     }
+
+    @Test
+    void anArabicPlaceIsFoundUnderTheConjunctionOrPrepositionAttachedToIt() {
+        // given an Arabic sentence of our own: "and Syria", "in Lebanon" are written as one word each
+        List<Found> found = FINDER.find(new ArticleText("زيارة إقليمية",
+                List.of("وصل الوزير إلى الأردن ثم توجه إلى بلبنان وسوريا لإجراء محادثات.")), "ar");
+
+        assertThat(found).filteredOn(Found::country).extracting(Found::countryCode).contains("LB", "SY", "JO");
+    }
 }
