@@ -89,7 +89,8 @@ public class NameFinder {
             "Kurumu", "Meclisi", "Konseyi", "Örgütü", "Birliği", "Federasyonu", "Kulübü", "Şirketi", "Müdürlüğü",
             "Belediyesi", "Ministerstwo", "Ministerstwa", "Urząd", "Urzędu", "Policja", "Policji", "Instytut", "Uniwersytet",
             "Fundacja", "Stowarzyszenie", "Partia", "Telewizja", "Telewizji", "Agencja", "Związek", "Ministerie", "Gemeente",
-            "Politie", "Universiteit", "Stichting", "Vereniging", "Omroep");
+            "Politie", "Universiteit", "Stichting", "Vereniging", "Omroep", "Radio", "Radiem", "Rada", "Rady", "Radzie",
+            "Oddział", "Szpital", "Сборная", "Сборной", "Сборную");
 
     /**
      * German compounds that name a kind of public body: "Landgericht", "Staatsanwaltschaft", "Polizeiinspektion";
@@ -119,6 +120,19 @@ public class NameFinder {
             }
         }
         return Set.copyOf(words);
+    }
+
+    /** Slavic adjectives made from place names, declined: "Kłodzkiej", "Śląskim", "Nyskie", "Opolskiego". */
+    private static final Pattern PLACE_ADJECTIVE = Pattern.compile("(?:sk|ck|dzk)(?:a|i|ie|iej|im|iego|ich|imi|ą)$");
+    /** First words of lakes, rivers, mountains and squares in other languages: no person's name starts so. */
+    private static final Set<String> FEATURE_FIRST_WORDS = Set.of("Jezioro", "Jeziora", "Rzeka", "Rzeki", "Góra", "Góry",
+            "Zalew", "Ulica", "Ulicy", "Plac", "Placu", "Park", "Parku", "Lago", "Monte", "Lac", "Mont", "Rio", "Río",
+            "Озеро", "Река", "Гора", "Площадь", "Oude", "Nieuwe");
+    private static final Set<String> INFLECTING_LANGUAGES = Set.of("pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk",
+            "be", "bg", "lt", "lv", "et", "fi", "hu", "tr", "de");
+
+    private static boolean inflecting(String language) {
+        return language != null && INFLECTING_LANGUAGES.contains(language.split("-")[0]);
     }
 
     private static boolean notAName(String word) {
@@ -195,7 +209,7 @@ public class NameFinder {
         blocks.add(text.headline());
         blocks.addAll(text.paragraphs());
         for (String block : blocks) {
-            scan(withoutDateline(block), kinds, mentions, written, style, lowercase);
+            scan(withoutDateline(block), kinds, mentions, written, style, language, lowercase);
         }
         if (style == Style.OTHER_SCRIPT) {
             // names are reported in the article's own script: a Latin-script form is an aside ("(JAXA)"), unless
@@ -246,7 +260,7 @@ public class NameFinder {
     }
 
     private void scan(String block, Map<String, Kind> kinds, Map<String, Integer> mentions, Map<String, String> written,
-            Style style, Set<String> lowercase) {
+            Style style, String language, Set<String> lowercase) {
         List<String> tokens = new ArrayList<>();
         Matcher matcher = WORD.matcher(block);
         while (matcher.find()) {
@@ -304,10 +318,10 @@ public class NameFinder {
                         && run.subList(k + 1, run.size()).stream().allMatch(w -> !TITLES.contains(w))) {
                     List<String> holder = run.subList(0, k);
                     if (holder.stream().anyMatch(w -> ORGANISATION_WORDS.contains(w) || FOREIGN_ORGANISATION_WORDS.contains(w))) {
-                        classify(String.join(" ", holder), new ArrayList<>(holder), false, style, lowercase, kinds, mentions);
+                        classify(String.join(" ", holder), new ArrayList<>(holder), false, style, language, lowercase, kinds, mentions);
                         run = new ArrayList<>(run.subList(k + 1, run.size()));
                         i = i + k + 1;
-                        classify(String.join(" ", run), run, true, style, lowercase, kinds, mentions);
+                        classify(String.join(" ", run), run, true, style, language, lowercase, kinds, mentions);
                         run = List.of();
                     }
                     break;
@@ -333,7 +347,7 @@ public class NameFinder {
             boolean afterTitle = i > 0 && TITLES.contains(tokens.get(i - 1));
             if (titled && run.size() >= 3 && run.size() <= 4 && isAcronym(run.get(0))) {
                 // "Ketua KPU Hasyim Asy'ari": a title, the body's abbreviation, then the person
-                classify(run.get(0), List.of(run.get(0)), false, style, lowercase, kinds, mentions);
+                classify(run.get(0), List.of(run.get(0)), false, style, language, lowercase, kinds, mentions);
                 run = new ArrayList<>(run.subList(1, run.size()));
             }
             i = end - 1;
@@ -348,8 +362,8 @@ public class NameFinder {
                 first.add(joined.substring(0, dash));
                 List<String> second = new ArrayList<>(List.of(joined.substring(dash + 1)));
                 second.addAll(run.subList(pair + 1, run.size()));
-                classify(String.join(" ", first), first, titled || afterTitle, style, lowercase, kinds, mentions);
-                classify(String.join(" ", second), second, titled || afterTitle, style, lowercase, kinds, mentions);
+                classify(String.join(" ", first), first, titled || afterTitle, style, language, lowercase, kinds, mentions);
+                classify(String.join(" ", second), second, titled || afterTitle, style, language, lowercase, kinds, mentions);
                 continue;
             }
             if (style != Style.ENGLISH && run.size() >= 3 && gazetteer.findPrimary(run.get(run.size() - 1)) != null
@@ -357,7 +371,7 @@ public class NameFinder {
                 run = new ArrayList<>(run.subList(0, run.size() - 1)); // "Ayşe Demirtaş Ankara'ya döndü": the place goes
             }
             String name = String.join(" ", run);
-            classify(name, run, titled || afterTitle, style, lowercase, kinds, mentions);
+            classify(name, run, titled || afterTitle, style, language, lowercase, kinds, mentions);
         }
     }
 
@@ -465,7 +479,7 @@ public class NameFinder {
         mentions.put(to, mentions.remove(from));
     }
 
-    private void classify(String name, List<String> run, boolean titled, Style style, Set<String> lowercase,
+    private void classify(String name, List<String> run, boolean titled, Style style, String language, Set<String> lowercase,
             Map<String, Kind> kinds, Map<String, Integer> mentions) {
         if (gazetteer.findPrimary(name) != null || gazetteer.countryOfDemonym(name) != null) {
             return; // a place, or a nationality
@@ -517,9 +531,13 @@ public class NameFinder {
                 && run.stream().noneMatch(NameFinder::isAcronym)
                 && run.stream().noneMatch(w -> REGION_ADJECTIVES.contains(w) || isCountry(w))
                 && gazetteer.findPrimary(String.join(" ", run.subList(0, Math.min(2, run.size())))) == null;
-        // "Kahramanmaraş Pazarcık": a town and its district (a surname may be a town too: "Xóchitl Gálvez")
-        boolean holdsAPlace = style != Style.ENGLISH && !known.isGivenName(run.get(0))
-                && gazetteer.findPrimary(run.get(0)) != null;
+        // "Kahramanmaraş Pazarcık": a town and its district (a surname may be a town too: "Xóchitl Gálvez"); "Nysie
+        // Kłodzkiej", "Władze Nysy": a place declined, or a place adjective, in a language that declines them
+        boolean foreign = style != Style.ENGLISH && !known.isGivenName(run.get(0)) && !titled;
+        boolean holdsAPlace = foreign && (gazetteer.findPrimary(run.get(0)) != null
+                || FEATURE_FIRST_WORDS.contains(run.get(0))
+                || inflecting(language) && (run.stream().anyMatch(w -> PLACE_ADJECTIVE.matcher(w).find())
+                        || gazetteer.findInflected(run.get(run.size() - 1)) != null));
         if (looksLikeAName && nameShaped && !holdsAPlace && run.size() <= 3 && run.stream().noneMatch(CONNECTORS::contains)
                 && !THING_WORDS.contains(run.get(run.size() - 1))
                 && run.stream().noneMatch(w -> gazetteer.countryOfDemonym(w) != null)) {

@@ -142,4 +142,16 @@ class NameFinderTest {
         assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
                 .containsExactly("وزارة الخارجية التركية");
     }
+
+    @Test
+    void inADecliningLanguageAPlaceOrAPlaceAdjectiveInARunMakesNoPerson() {
+        // given a Polish flood report of our own: the river and its town are declined, the lake has its own word
+        ArticleText text = new ArticleText("Woda opada w Nysie Kłodzkiej", List.of(
+                "Mieszkańcy Nysy Kłodzkiej wracają do domów. Jezioro Otmuchowskie przyjęło część fali, "
+                        + "powiedziała burmistrz Anna Nowak. Władze Opola przysłały pomoc."));
+
+        List<Found> found = FINDER.find(text, "pl");
+
+        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Anna Nowak");
+    }
 }
