@@ -117,9 +117,11 @@ public class PlaceFinder {
         String lead = text.headline() + "\n" + (text.paragraphs().isEmpty() ? "" : text.paragraphs().get(0));
         Map<String, Tally> tallies = new LinkedHashMap<>(); // entry name → tally
         boolean arabic = base.equals("ar");
-        scan(lead, tallies, true, inflected, english, elided, arabic);
+        // German declines a place name only in the genitive ("Frankreichs"): "Stadien" is no form of "Stadi"
+        boolean genitiveOnly = base.equals("de");
+        scan(lead, tallies, true, inflected, english, elided, arabic, genitiveOnly);
         List<String> rest = text.paragraphs().size() > 1 ? text.paragraphs().subList(1, text.paragraphs().size()) : List.of();
-        scan(String.join("\n", rest), tallies, false, inflected, english, elided, arabic);
+        scan(String.join("\n", rest), tallies, false, inflected, english, elided, arabic, genitiveOnly);
 
         scanUnspaced(text.headline(), tallies, true);
         scanUnspaced(text.body(), tallies, false);
@@ -193,7 +195,7 @@ public class PlaceFinder {
     }
 
     private void scan(String text, Map<String, Tally> tallies, boolean lead, boolean inflected, boolean english,
-            boolean elided, boolean arabic) {
+            boolean elided, boolean arabic, boolean genitiveOnly) {
         List<String> words = new ArrayList<>();
         List<Boolean> joinedToNext = new ArrayList<>(); // only a single space separates the word from the next
         List<Boolean> endsSentence = new ArrayList<>();
@@ -237,7 +239,7 @@ public class PlaceFinder {
                         }
                     }
                 }
-                if (entry == null && length == 1 && inflected) {
+                if (entry == null && length == 1 && inflected && (!genitiveOnly || phrase.endsWith("s"))) {
                     Gazetteer.Named named = gazetteer.findInflected(phrase);
                     entry = named == null ? null : named.entry();
                     form = named == null ? phrase : named.name(); // the name it inflects, in the article's language

@@ -145,4 +145,16 @@ class PlaceFinderTest {
 
         assertThat(found).filteredOn(Found::country).extracting(Found::countryCode).contains("LB", "SY", "JO");
     }
+
+    @Test
+    void germanDeclinesAPlaceOnlyInTheGenitive() {
+        // given German sentences of our own: "Frankreichs" is France's; "Romanen" (novels) and "Konzert" (concert)
+        // are no forms of Romania or of the town of Konz
+        List<Found> found = FINDER.find(new ArticleText("Lesung in Berlin",
+                List.of("In den Romanen der Autorin spielt Berlin eine Rolle. Nach dem Konzert sprach sie über die "
+                        + "Verlage Frankreichs.")), "de");
+
+        assertThat(found).extracting(Found::countryCode).contains("FR", "DE").doesNotContain("RO");
+        assertThat(found).extracting(Found::name).doesNotContain("Konz");
+    }
 }
