@@ -219,28 +219,15 @@ public class NameFinder {
             mentions.keySet().retainAll(kinds.keySet());
             written.keySet().retainAll(kinds.keySet());
             KatakanaNames.find(text.all()).forEach(name -> count(name, Kind.PERSON, kinds, mentions));
-            if (language != null && language.startsWith("ar")) {
-                for (ArabicNames.Name name : ArabicNames.find(text.all())) {
-                    if (gazetteer.findPrimary(name.text()) == null) {
-                        kinds.putIfAbsent(name.text(), name.person() ? Kind.PERSON : Kind.ORGANISATION);
-                        mentions.merge(name.text(), occurrences(text.all(), name.text()), Integer::sum);
-                    }
-                }
-            }
-            if (language != null && language.startsWith("zh")) {
-                for (ChineseNames.Name name : ChineseNames.find(text.all(), n -> gazetteer.findPrimary(n) != null)) {
-                    if (gazetteer.findPrimary(name.text()) == null) {
-                        kinds.putIfAbsent(name.text(), name.person() ? Kind.PERSON : Kind.ORGANISATION);
-                        mentions.merge(name.text(), occurrences(text.all(), name.text()), Integer::sum);
-                    }
-                }
-            }
-            if (language != null && language.startsWith("ja")) {
-                for (JapaneseNames.Name name : JapaneseNames.find(text.all())) {
-                    if (name.kind() != JapaneseNames.Kind.PLACE && gazetteer.findPrimary(name.text()) == null) {
-                        kinds.putIfAbsent(name.text(), name.kind() == JapaneseNames.Kind.PERSON ? Kind.PERSON : Kind.ORGANISATION);
-                        mentions.merge(name.text(), occurrences(text.all(), name.text()), Integer::sum);
-                    }
+            String primary = language == null ? "" : language.split("-")[0];
+            String all = text.all();
+            switch (primary) {
+                case "ar" -> ArabicNames.find(all).forEach(n -> countUnlessPlace(all, n.text(), n.person(), kinds, mentions));
+                case "zh" -> ChineseNames.find(all, n -> gazetteer.findPrimary(n) != null)
+                        .forEach(n -> countUnlessPlace(all, n.text(), n.person(), kinds, mentions));
+                case "ja" -> JapaneseNames.find(all).stream().filter(n -> n.kind() != JapaneseNames.Kind.PLACE)
+                        .forEach(n -> countUnlessPlace(all, n.text(), n.kind() == JapaneseNames.Kind.PERSON, kinds, mentions));
+                default -> {
                 }
             }
         }
@@ -542,6 +529,15 @@ public class NameFinder {
                 && !THING_WORDS.contains(run.get(run.size() - 1))
                 && run.stream().noneMatch(w -> gazetteer.countryOfDemonym(w) != null)) {
             count(name, Kind.PERSON, kinds, mentions);
+        }
+    }
+
+    /** A name found by a script's own finder, counted as often as the text writes it, unless it names a place. */
+    private void countUnlessPlace(String text, String name, boolean person, Map<String, Kind> kinds,
+            Map<String, Integer> mentions) {
+        if (gazetteer.findPrimary(name) == null) {
+            kinds.putIfAbsent(name, person ? Kind.PERSON : Kind.ORGANISATION);
+            mentions.merge(name, occurrences(text, name), Integer::sum);
         }
     }
 

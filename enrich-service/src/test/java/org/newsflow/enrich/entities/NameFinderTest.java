@@ -21,11 +21,11 @@ class NameFinderTest {
                         "Okonkwo said the agency and Nordvind Energy would share the cost. The IMF welcomed the plan.",
                         "Tomas Berglund, a spokesman for the Baltic Courier, said Okonkwo had visited twice.")));
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name)
+        assertThat(named(found, Kind.PERSON))
                 .containsExactly("Maria Okonkwo", "Tomas Berglund");
         assertThat(found).filteredOn(f -> f.name().equals("Maria Okonkwo")).first()
                 .satisfies(person -> assertThat(person.mentions()).isEqualTo(3));
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+        assertThat(named(found, Kind.ORGANISATION))
                 .contains("Harbour Development Agency", "Nordvind Energy", "IMF", "Baltic Courier");
     }
 
@@ -45,8 +45,8 @@ class NameFinderTest {
                 List.of("U.S. Attorney General Austin Plano spoke to reporters on the courthouse steps.",
                         "Prosecutors traced the money to Oakland Research, a small trading desk.")));
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Austin Plano");
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).contains("Oakland Research");
+        assertThat(named(found, Kind.PERSON)).containsExactly("Austin Plano");
+        assertThat(named(found, Kind.ORGANISATION)).contains("Oakland Research");
     }
 
     @Test
@@ -55,9 +55,9 @@ class NameFinderTest {
                 List.of("Tim kampanye Rina Saputri-Bagus Hartono menang di kota itu, kata Ketua KPU Dewi Lestari.")),
                 "id");
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name)
+        assertThat(named(found, Kind.PERSON))
                 .contains("Rina Saputri", "Bagus Hartono", "Dewi Lestari");
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).contains("KPU");
+        assertThat(named(found, Kind.ORGANISATION)).contains("KPU");
     }
 
     @Test
@@ -65,7 +65,7 @@ class NameFinderTest {
         List<Found> found = FINDER.find(new ArticleText("Streik beendet",
                 List.of("Reisende der Deutschen Bahn müssen am Montag mit Verspätungen rechnen.")), "de");
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name).containsExactly("Deutsche Bahn");
+        assertThat(named(found, Kind.ORGANISATION)).containsExactly("Deutsche Bahn");
     }
 
     @Test
@@ -75,14 +75,14 @@ class NameFinderTest {
                 "トヨタ自動車は１日、田中太郎氏が社長に就任したと発表した。経済産業省の担当者は歓迎した。"
                         + "田中氏は愛知県の工場を視察した。"));
 
-        List<NameFinder.Found> found = FINDER.find(text, "ja");
+        List<Found> found = FINDER.find(text, "ja");
 
-        assertThat(found).extracting(NameFinder.Found::name).contains("田中太郎", "経済産業省")
+        assertThat(found).extracting(Found::name).contains("田中太郎", "経済産業省")
                 .doesNotContain("田中", "愛知県");
-        assertThat(found).filteredOn(f -> f.name().equals("田中太郎")).extracting(NameFinder.Found::kind)
-                .containsExactly(NameFinder.Kind.PERSON);
-        assertThat(found).filteredOn(f -> f.name().equals("経済産業省")).extracting(NameFinder.Found::kind)
-                .containsExactly(NameFinder.Kind.ORGANISATION);
+        assertThat(found).filteredOn(f -> f.name().equals("田中太郎")).extracting(Found::kind)
+                .containsExactly(Kind.PERSON);
+        assertThat(found).filteredOn(f -> f.name().equals("経済産業省")).extracting(Found::kind)
+                .containsExactly(Kind.ORGANISATION);
     }
 
     @Test
@@ -92,11 +92,11 @@ class NameFinderTest {
                 "新当选的市长王建国表示，将优先修建地铁。候选人刘明、陈静也出席了活动。"
                         + "长江银行和民生党的代表向他祝贺。一个好机会已经来了。"));
 
-        List<NameFinder.Found> found = FINDER.find(text, "zh");
+        List<Found> found = FINDER.find(text, "zh");
 
-        assertThat(found).filteredOn(f -> f.kind() == NameFinder.Kind.PERSON).extracting(NameFinder.Found::name)
+        assertThat(named(found, Kind.PERSON))
                 .containsExactlyInAnyOrder("王建国", "刘明", "陈静");
-        assertThat(found).filteredOn(f -> f.kind() == NameFinder.Kind.ORGANISATION).extracting(NameFinder.Found::name)
+        assertThat(named(found, Kind.ORGANISATION))
                 .contains("长江银行", "民生党").doesNotContain("好机会");
     }
 
@@ -110,7 +110,7 @@ class NameFinderTest {
 
         List<Found> found = FINDER.find(text, "de");
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+        assertThat(named(found, Kind.ORGANISATION))
                 .containsExactly("Landgericht Hamburg");
     }
 
@@ -123,8 +123,8 @@ class NameFinderTest {
 
         List<Found> found = FINDER.find(text, "tr");
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Ayşe Demirtaş");
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+        assertThat(named(found, Kind.PERSON)).containsExactly("Ayşe Demirtaş");
+        assertThat(named(found, Kind.ORGANISATION))
                 .containsExactly("Sağlık Bakanlığı");
     }
 
@@ -137,9 +137,9 @@ class NameFinderTest {
 
         List<Found> found = FINDER.find(text, "ar");
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name)
+        assertThat(named(found, Kind.PERSON))
                 .containsExactlyInAnyOrder("كمال أوزتورك", "سالم الدوسري");
-        assertThat(found).filteredOn(f -> f.kind() == Kind.ORGANISATION).extracting(Found::name)
+        assertThat(named(found, Kind.ORGANISATION))
                 .containsExactly("وزارة الخارجية التركية");
     }
 
@@ -152,6 +152,10 @@ class NameFinderTest {
 
         List<Found> found = FINDER.find(text, "pl");
 
-        assertThat(found).filteredOn(f -> f.kind() == Kind.PERSON).extracting(Found::name).containsExactly("Anna Nowak");
+        assertThat(named(found, Kind.PERSON)).containsExactly("Anna Nowak");
+    }
+
+    private static List<String> named(List<Found> found, Kind kind) {
+        return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }
 }
