@@ -58,8 +58,24 @@ public final class JapaneseNames {
     private JapaneseNames() {
     }
 
+    /** The last text read on this thread and its names: NameFinder and PlaceFinder both ask for the same article's. */
+    private record Read(String text, List<Name> names) {
+    }
+
+    private static final ThreadLocal<Read> LAST = new ThreadLocal<>();
+
     /** Every name of the text in order of first mention, each once; a lone surname is folded into the full name. */
     public static List<Name> find(String text) {
+        Read last = LAST.get();
+        if (last != null && last.text().equals(text)) {
+            return last.names();
+        }
+        List<Name> names = readNames(text);
+        LAST.set(new Read(text, names));
+        return names;
+    }
+
+    private static List<Name> readNames(String text) {
         Map<String, Kind> names = new LinkedHashMap<>();
         for (List<Token> compound : compounds(tokens(text))) {
             read(compound, names);
@@ -69,7 +85,7 @@ public final class JapaneseNames {
                 .anyMatch(full -> !full.equals(e.getKey()) && names.get(full) == Kind.PERSON && full.startsWith(e.getKey())));
         List<Name> found = new ArrayList<>();
         names.forEach((name, kind) -> found.add(new Name(name, kind)));
-        return found;
+        return List.copyOf(found);
     }
 
     private static void read(List<Token> compound, Map<String, Kind> names) {

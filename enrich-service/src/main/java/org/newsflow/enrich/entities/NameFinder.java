@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsflow.enrich.places.Gazetteer;
+import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.text.ArticleText;
 
 /**
@@ -128,13 +129,6 @@ public class NameFinder {
     private static final Set<String> FEATURE_FIRST_WORDS = Set.of("Jezioro", "Jeziora", "Rzeka", "Rzeki", "Góra", "Góry",
             "Zalew", "Ulica", "Ulicy", "Plac", "Placu", "Park", "Parku", "Lago", "Monte", "Lac", "Mont", "Rio", "Río",
             "Озеро", "Река", "Гора", "Площадь", "Oude", "Nieuwe");
-    private static final Set<String> INFLECTING_LANGUAGES = Set.of("pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk",
-            "be", "bg", "lt", "lv", "et", "fi", "hu", "tr", "de");
-
-    private static boolean inflecting(String language) {
-        return language != null && INFLECTING_LANGUAGES.contains(language.split("-")[0]);
-    }
-
     private static boolean notAName(String word) {
         return NOT_NAMES.contains(word) || CALENDAR_WORDS.contains(word);
     }
@@ -523,7 +517,7 @@ public class NameFinder {
         boolean foreign = style != Style.ENGLISH && !known.isGivenName(run.get(0)) && !titled;
         boolean holdsAPlace = foreign && (gazetteer.findPrimary(run.get(0)) != null
                 || FEATURE_FIRST_WORDS.contains(run.get(0))
-                || inflecting(language) && (run.stream().anyMatch(w -> PLACE_ADJECTIVE.matcher(w).find())
+                || PlaceFinder.inflectsNames(language) && (run.stream().anyMatch(w -> PLACE_ADJECTIVE.matcher(w).find())
                         || gazetteer.findInflected(run.get(run.size() - 1)) != null));
         if (looksLikeAName && nameShaped && !holdsAPlace && run.size() <= 3 && run.stream().noneMatch(CONNECTORS::contains)
                 && !THING_WORDS.contains(run.get(run.size() - 1))

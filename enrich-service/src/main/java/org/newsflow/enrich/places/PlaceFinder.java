@@ -60,6 +60,11 @@ public class PlaceFinder {
     private static final Set<String> INFLECTING = Set.of("et", "fi", "hu", "ru", "uk", "be", "pl", "cs", "sk", "sl", "hr",
             "sr", "bs", "lv", "lt", "de", "el", "tr", "is", "sv", "no", "nb", "nn", "da", "ka", "hy", "az", "kk", "uz");
 
+    /** Whether {@code language} declines names ("Keenias", "Москве"), so inflected forms are read for their base. */
+    public static boolean inflectsNames(String language) {
+        return language != null && INFLECTING.contains(language.split("-")[0]);
+    }
+
     /** Languages that elide an article or preposition into the next word: "l'Europe", "dell'Italia". */
     private static final Set<String> ELIDING = Set.of("fr", "it", "ca");
     private static final Pattern ELISION = Pattern.compile("^(?:[A-Za-z]{0,4})['’](?=\\p{Lu})");
@@ -111,7 +116,7 @@ public class PlaceFinder {
      */
     public List<Found> find(ArticleText text, String language) {
         String base = language == null ? "und" : language.split("-")[0];
-        boolean inflected = INFLECTING.contains(base);
+        boolean inflected = inflectsNames(base);
         boolean english = base.equals("en");
         boolean elided = ELIDING.contains(base);
         String lead = text.headline() + "\n" + (text.paragraphs().isEmpty() ? "" : text.paragraphs().get(0));

@@ -62,7 +62,8 @@ public class SubjectClassifier {
     private static final class Language {
         final Map<String, List<Cue>> byFirstWord = new HashMap<>();
         final Map<String, List<Cue>> byFirstStem = new HashMap<>();
-        final Map<String, String> inText = new HashMap<>();
+        /** Cues found inside the text, by their first character, so that the text is read once. */
+        final Map<Character, Map<String, String>> inText = new HashMap<>();
         /** Attached conjunctions, prepositions and articles taken off a word before it is looked up (Arabic). */
         final List<String> proclitics;
 
@@ -136,7 +137,7 @@ public class SubjectClassifier {
         }
         Language language = languages.computeIfAbsent(languageCode, Language::new);
         if (UNSPACED.contains(languageCode)) {
-            language.inText.putIfAbsent(c, code);
+            language.inText.computeIfAbsent(c.charAt(0), k -> new HashMap<>()).putIfAbsent(c, code);
         } else {
             List<String> words = new ArrayList<>();
             for (String word : c.split(" +")) {
@@ -231,11 +232,18 @@ public class SubjectClassifier {
 
     private static void countIn(Language language, String text, int weight, Map<String, Integer> votes) {
         String lower = fold(text);
-        language.inText.forEach((cue, code) -> {
-            for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + cue.length())) {
-                votes.merge(code, weight, Integer::sum);
+        if (!language.inText.isEmpty()) {
+            for (int at = 0; at < lower.length(); at++) {
+                Map<String, String> starting = language.inText.get(lower.charAt(at));
+                if (starting != null) {
+                    for (Map.Entry<String, String> cue : starting.entrySet()) {
+                        if (lower.startsWith(cue.getKey(), at)) {
+                            votes.merge(cue.getValue(), weight, Integer::sum);
+                        }
+                    }
+                }
             }
-        });
+        }
         if (language.byFirstWord.isEmpty() && language.byFirstStem.isEmpty()) {
             return;
         }
@@ -245,11 +253,10 @@ public class SubjectClassifier {
             words.add(withoutProclitic(language, matcher.group()));
         }
         for (int i = 0; i < words.size(); i++) {
-            Cue best = null;
-            for (Cue cue : candidates(language, words.get(i))) {
-                if ((best == null || cue.words().length > best.words().length) && matchesAt(cue, words, i)) {
-                    best = cue;
-                }
+            String word = words.get(i);
+            Cue best = longest(language.byFirstWord.get(word), words, i, null);
+            for (int end = word.length(); end >= 2; end--) {
+                best = longest(language.byFirstStem.get(word.substring(0, end)), words, i, best);
             }
             if (best != null) {
                 votes.merge(best.code(), weight, Integer::sum);
@@ -258,12 +265,16 @@ public class SubjectClassifier {
         }
     }
 
-    private static List<Cue> candidates(Language language, String word) {
-        List<Cue> found = new ArrayList<>(language.byFirstWord.getOrDefault(word, List.of()));
-        for (int end = word.length(); end >= 2; end--) {
-            found.addAll(language.byFirstStem.getOrDefault(word.substring(0, end), List.of()));
+    /** The longest of {@code cues} (or {@code best} so far) that matches the words from {@code at}. */
+    private static Cue longest(List<Cue> cues, List<String> words, int at, Cue best) {
+        if (cues != null) {
+            for (Cue cue : cues) {
+                if ((best == null || cue.words().length > best.words().length) && matchesAt(cue, words, at)) {
+                    best = cue;
+                }
+            }
         }
-        return found;
+        return best;
     }
 
     private static boolean matchesAt(Cue cue, List<String> words, int at) {
