@@ -4,9 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.kafka.common.header.Header;
@@ -23,60 +26,153 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * The consume → process → produce skeleton every service's Kafka hop runs on: one input at a time per stream, in
- * order, on the given executor; a failure classified by {@link Failure} — poison is dead-lettered at once (the
- * input is nacked with its reason, the channel's dead-letter queue takes it and the stream goes on), an outage is
- * retried with back-off until it is over, a bug is retried {@link RetryPolicy#bugAttempts()} times in all and then
- * dead-lettered like poison. The step itself decides what to emit and acknowledges inputs it emits nothing for.
+ * The consume → process → produce skeleton every service's Kafka hop runs on. Inputs are taken in batches of what
+ * has arrived while the last batch was handled ({@link AvailableBatches}, at most {@code mostPerBatch}), on the
+ * given executor, one batch at a time and in offset order. Each input is decoded alone first: poison (it cannot be
+ * decoded, or has no {@code ce_id}) is dead-lettered byte for byte before any transaction — the input is nacked with
+ * its reason, the channel's dead-letter queue takes it — and its neighbours go on. An event id seen twice in one
+ * batch (the relay re-sent it) is processed once. The rest is processed by one call, which the service makes one
+ * transaction. A failure of that call is classified by {@link Failure}: an outage is retried, whole, with back-off
+ * until it is over; anything else splits the batch so that each input is tried alone, where a bug is tried
+ * {@link RetryPolicy#bugAttempts()} times in all and then dead-lettered like poison. An input the call emits
+ * nothing for is acknowledged once the call returned (its transaction committed); one it emits for is acknowledged
+ * by its output, once Kafka has that.
  */
 public final class KafkaHop {
 
     private static final Logger LOG = Logger.getLogger(KafkaHop.class);
 
+    /** An input the batch call is given: the message, its CloudEvents id, and what the service decoded from it. */
+    public record Decoded<I>(Message<byte[]> message, String eventId, I value) {
+    }
+
     private final String topic;
     private final RetryPolicy retry;
+    private final int mostPerBatch;
     private final Executor executor;
     private final Runnable onDeadLetter;
 
+    /** The most inputs one batch (one transaction) holds: {@code newsflow.hop.most-per-batch} (200). */
+    public static int mostPerBatch(org.eclipse.microprofile.config.Config config) {
+        int most = config.getOptionalValue("newsflow.hop.most-per-batch", Integer.class).orElse(200);
+        if (most < 1) {
+            throw new IllegalArgumentException("newsflow.hop.most-per-batch must be at least 1");
+        }
+        return most;
+    }
+
     /** A hop reading {@code topic}; {@code onDeadLetter} counts what it sets aside. */
-    public KafkaHop(String topic, RetryPolicy retry, Executor executor, Runnable onDeadLetter) {
+    public KafkaHop(String topic, RetryPolicy retry, int mostPerBatch, Executor executor, Runnable onDeadLetter) {
         this.topic = topic;
         this.retry = retry;
+        this.mostPerBatch = mostPerBatch;
         this.executor = executor;
         this.onDeadLetter = onDeadLetter;
     }
 
-    /** The outputs of {@code step} for every input, in input order; an input without output yields nothing. */
-    public Multi<Message<String>> run(Multi<Message<byte[]>> inputs, Function<Message<byte[]>, Optional<Message<String>>> step) {
-        return inputs.onItem().transformToUniAndConcatenate(input -> handle(input, step))
-                .select().where(Optional::isPresent)
-                .map(Optional::get);
+    /**
+     * The outputs for every input, in input order. {@code decode} turns one input into what the service works on
+     * (throwing {@link PoisonEvent} when it cannot); {@code processAll} handles a batch in one transaction and gives
+     * one result per input, in the same order — empty when there is nothing to emit for it.
+     */
+    public <I> Multi<Message<String>> run(Multi<Message<byte[]>> inputs, Function<Message<byte[]>, I> decode,
+            Function<List<Decoded<I>>, List<Optional<Message<String>>>> processAll) {
+        return AvailableBatches.of(inputs, mostPerBatch)
+                .onItem().transformToUniAndConcatenate(batch -> Uni.createFrom().item(() -> handle(batch, decode, processAll))
+                        .runSubscriptionOn(executor))
+                .onItem().transformToIterable(outputs -> outputs);
     }
 
-    private Uni<Optional<Message<String>>> handle(Message<byte[]> input, Function<Message<byte[]>, Optional<Message<String>>> step) {
-        AtomicInteger bugs = new AtomicInteger();
-        return Uni.createFrom().item(() -> step.apply(input))
-                .runSubscriptionOn(executor)
-                .onFailure(failure -> worthAnotherTry(failure, bugs))
-                .retry().withBackOff(retry.firstWait(), retry.longestWait()).indefinitely()
-                .onFailure().recoverWithUni(failure -> {
-                    PoisonEvent reason = failure instanceof PoisonEvent poison ? poison
-                            : Failure.of(failure) == Failure.POISON
-                                    ? new PoisonEvent("the event breaks a storage rule (" + Failure.rootMessage(failure) + ")", failure)
-                                    : new PoisonEvent("processing failed " + retry.bugAttempts() + " times: " + failure, failure);
-                    LOG.warnf("Dead-lettering an event of %s: %s", topic, reason.getMessage());
-                    onDeadLetter.run();
-                    return Uni.createFrom().completionStage(input.nack(reason)).replaceWith(Optional.<Message<String>> empty());
-                });
-    }
-
-    private boolean worthAnotherTry(Throwable failure, AtomicInteger bugs) {
-        Failure kind = Failure.of(failure);
-        boolean again = kind == Failure.OUTAGE || (kind == Failure.BUG && bugs.incrementAndGet() < retry.bugAttempts());
-        if (again) {
-            LOG.warnf("An event of %s failed (%s) and is tried again: %s", topic, kind, failure.toString());
+    private <I> List<Message<String>> handle(List<Message<byte[]>> batch, Function<Message<byte[]>, I> decode,
+            Function<List<Decoded<I>>, List<Optional<Message<String>>>> processAll) {
+        List<Decoded<I>> usable = new ArrayList<>(batch.size());
+        List<Message<byte[]>> repeats = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Message<byte[]> input : batch) {
+            Decoded<I> decoded;
+            try {
+                String eventId = eventId(input);
+                decoded = new Decoded<>(input, eventId, decode.apply(input));
+            } catch (RuntimeException failure) { // decoding is the same on every try: nothing to wait for
+                deadLetter(input, failure instanceof PoisonEvent poison ? poison
+                        : new PoisonEvent("the event cannot be decoded: " + failure, failure));
+                continue;
+            }
+            if (seen.add(decoded.eventId())) {
+                usable.add(decoded);
+            } else {
+                repeats.add(input);
+            }
         }
-        return again;
+        List<Message<String>> outputs = process(usable, processAll);
+        repeats.forEach(Message::ack); // its twin's result stands for it
+        return outputs;
+    }
+
+    private <I> List<Message<String>> process(List<Decoded<I>> usable,
+            Function<List<Decoded<I>>, List<Optional<Message<String>>>> processAll) {
+        if (usable.isEmpty()) {
+            return List.of();
+        }
+        int outages = 0;
+        int bugs = 0;
+        while (true) {
+            List<Optional<Message<String>>> results;
+            try {
+                results = processAll.apply(usable);
+            } catch (RuntimeException failure) {
+                Failure kind = Failure.of(failure);
+                if (kind == Failure.OUTAGE) {
+                    LOG.warnf("A batch of %d events of %s met an outage and is tried again: %s", usable.size(), topic, failure);
+                    pause(outages++);
+                    continue;
+                }
+                if (usable.size() > 1) { // find the one it is about; the others are not held up by it
+                    LOG.warnf("A batch of %d events of %s failed (%s); each is tried alone: %s", usable.size(), topic, kind, failure);
+                    List<Message<String>> outputs = new ArrayList<>();
+                    usable.forEach(one -> outputs.addAll(process(List.of(one), processAll)));
+                    return outputs;
+                }
+                if (kind == Failure.BUG && ++bugs < retry.bugAttempts()) {
+                    LOG.warnf("An event of %s failed (%s) and is tried again: %s", topic, kind, failure);
+                    pause(bugs - 1);
+                    continue;
+                }
+                deadLetter(usable.get(0).message(), kind == Failure.POISON && !(failure instanceof PoisonEvent)
+                        ? new PoisonEvent("the event breaks a storage rule (" + Failure.rootMessage(failure) + ")", failure)
+                        : failure instanceof PoisonEvent poison ? poison
+                                : new PoisonEvent("processing failed " + retry.bugAttempts() + " times: " + failure, failure));
+                return List.of();
+            }
+            if (results.size() != usable.size()) {
+                throw new IllegalStateException("a batch call gave " + results.size() + " results for " + usable.size() + " inputs");
+            }
+            List<Message<String>> outputs = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).isPresent()) {
+                    outputs.add(results.get(i).get());
+                } else {
+                    usable.get(i).message().ack();
+                }
+            }
+            return outputs;
+        }
+    }
+
+    private void deadLetter(Message<byte[]> input, PoisonEvent reason) {
+        LOG.warnf("Dead-lettering an event of %s: %s", topic, reason.getMessage());
+        onDeadLetter.run();
+        input.nack(reason);
+    }
+
+    private void pause(int tried) {
+        long wait = Math.min(retry.longestWait().toMillis(), retry.firstWait().toMillis() << Math.min(tried, 20));
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to try a batch of " + topic + " again", e);
+        }
     }
 
     /** The input's CloudEvents id ({@code ce_id}): the key of the processed-event log; poison when missing. */

@@ -2,65 +2,113 @@ package org.newsflow.platform.hop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
+import org.newsflow.contract.CloudEventHeaders;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 class KafkaHopTest {
 
     private final RetryPolicy quick = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 3);
     private final Map<String, Throwable> nacked = new ConcurrentHashMap<>();
+    private final Set<String> acked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger deadLettered = new AtomicInteger();
+    private final List<List<String>> calls = new CopyOnWriteArrayList<>();
 
     @Test
-    void poisonInTheMiddleIsSetAsideAloneAndItsNeighboursGoOnInOrder() {
-        KafkaHop hop = new KafkaHop("articles.test", quick, Runnable::run, deadLettered::incrementAndGet);
+    void poisonInTheMiddleOfABatchIsSetAsideAloneBeforeTheCallAndItsNeighboursAreProcessedOnceInOrder() {
+        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
 
-        List<String> out = hop.run(Multi.createFrom().items(input("a"), input("poison"), input("c")), message -> {
-            if (message.getPayload()[0] == 'p') {
-                throw new PoisonEvent("not an article");
-            }
-            return Optional.of(Message.of(new String(message.getPayload()).toUpperCase()));
-        }).map(Message::getPayload).collect().asList().await().atMost(Duration.ofSeconds(5));
+        List<String> out = run(hop, List.of(input("e1", "a"), input("e2", "poison"), input("e3", "c"), input("e1", "a")),
+                batch -> batch.stream().map(in -> Optional.of(Message.of(in.value().toUpperCase()))).toList());
 
         assertThat(out).containsExactly("A", "C");
-        assertThat(nacked).containsOnlyKeys("poison");
-        assertThat(nacked.get("poison")).hasMessage("not an article");
+        assertThat(calls).as("one call for the batch, without the poison and without the repeat of e1")
+                .containsExactly(List.of("a", "c"));
+        assertThat(nacked).containsOnlyKeys("e2");
+        assertThat(nacked.get("e2")).hasMessage("not an article");
         assertThat(deadLettered).hasValue(1);
+        assertThat(acked).as("the repeat is acknowledged: its twin's output stands for it").contains("e1");
     }
 
     @Test
-    void anOutageIsWaitedOutAndABugIsTriedThreeTimesThenSetAside() {
-        KafkaHop hop = new KafkaHop("articles.test", quick, Runnable::run, deadLettered::incrementAndGet);
-        AtomicInteger outageTries = new AtomicInteger();
-        AtomicInteger bugTries = new AtomicInteger();
+    void anInputWithoutOutputIsAcknowledgedOnceTheCallReturned() {
+        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
 
-        List<String> out = hop.run(Multi.createFrom().items(input("outage"), input("bug")), message -> {
-            if (message.getPayload()[0] == 'o') {
-                if (outageTries.incrementAndGet() < 8) { // more tries than a bug gets: an outage is never given up on
-                    throw new IllegalStateException("commit failed", new SQLTransientConnectionException("gone", "08006"));
-                }
-                return Optional.of(Message.of("stored"));
+        List<String> out = run(hop, List.of(input("e1", "old version"), input("e2", "new")),
+                batch -> batch.stream().map(in -> in.value().startsWith("old") ? Optional.<Message<String>> empty()
+                        : Optional.of(Message.of(in.value()))).toList());
+
+        assertThat(out).containsExactly("new");
+        assertThat(acked).containsExactly("e1");
+    }
+
+    @Test
+    void anOutageRetriesTheWholeBatchUntilItIsOver() {
+        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
+        AtomicInteger tries = new AtomicInteger();
+
+        List<String> out = run(hop, List.of(input("e1", "a"), input("e2", "b")), batch -> {
+            if (tries.incrementAndGet() < 8) { // more tries than a bug gets: an outage is never given up on
+                throw new IllegalStateException("commit failed", new SQLTransientConnectionException("gone", "08006"));
             }
-            bugTries.incrementAndGet();
-            throw new NullPointerException("a rule met an article it did not expect");
-        }).map(Message::getPayload).collect().asList().await().atMost(Duration.ofSeconds(5));
+            return batch.stream().map(in -> Optional.of(Message.of(in.value()))).toList();
+        });
 
-        assertThat(out).containsExactly("stored");
-        assertThat(outageTries).hasValue(8);
-        assertThat(bugTries).hasValue(3);
-        assertThat(nacked).containsOnlyKeys("bug");
-        assertThat(nacked.get("bug")).isInstanceOf(PoisonEvent.class).hasMessageContaining("failed 3 times");
+        assertThat(out).containsExactly("a", "b");
+        assertThat(tries).hasValue(8);
+        assertThat(calls).allSatisfy(call -> assertThat(call).containsExactly("a", "b"));
+        assertThat(nacked).isEmpty();
+    }
+
+    @Test
+    void aBugSplitsTheBatchAndOnlyTheEventItIsAboutIsTriedThreeTimesThenSetAside() {
+        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
+
+        List<String> out = run(hop, List.of(input("e1", "a"), input("e2", "bug"), input("e3", "c")), batch -> {
+            if (batch.stream().anyMatch(in -> in.value().equals("bug"))) {
+                throw new NullPointerException("a rule met an article it did not expect");
+            }
+            return batch.stream().map(in -> Optional.of(Message.of(in.value()))).toList();
+        });
+
+        assertThat(out).containsExactly("a", "c");
+        assertThat(calls).containsExactly(List.of("a", "bug", "c"), List.of("a"), List.of("bug"), List.of("bug"),
+                List.of("bug"), List.of("c"));
+        assertThat(nacked).containsOnlyKeys("e2");
+        assertThat(nacked.get("e2")).isInstanceOf(PoisonEvent.class).hasMessageContaining("failed 3 times");
+    }
+
+    @Test
+    void batchesHoldWhatArrivedWhileTheLastWasHandledAndNoMoreThanTheMost() {
+        KafkaHop hop = new KafkaHop("articles.test", quick, 3, Runnable::run, deadLettered::incrementAndGet);
+        List<Message<byte[]>> inputs = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            inputs.add(input("e" + i, "n" + i));
+        }
+
+        List<String> out = run(hop, inputs, batch -> batch.stream().map(in -> Optional.of(Message.of(in.value()))).toList());
+
+        assertThat(out).containsExactly("n1", "n2", "n3", "n4", "n5", "n6", "n7");
+        assertThat(calls).allSatisfy(call -> assertThat(call).hasSizeLessThanOrEqualTo(3));
+        assertThat(calls.stream().flatMap(List::stream).toList()).containsExactly("n1", "n2", "n3", "n4", "n5", "n6", "n7");
     }
 
     @Test
@@ -70,9 +118,29 @@ class KafkaHopTest {
         assertThat(Failure.of(new IllegalArgumentException("x"))).isEqualTo(Failure.BUG);
     }
 
-    private Message<byte[]> input(String name) {
-        return Message.of(name.getBytes(), () -> CompletableFuture.completedFuture(null), failure -> {
-            nacked.put(name, failure);
+    private List<String> run(KafkaHop hop, List<Message<byte[]>> inputs,
+            java.util.function.Function<List<KafkaHop.Decoded<String>>, List<Optional<Message<String>>>> processAll) {
+        return hop.<String> run(Multi.createFrom().iterable(inputs), message -> {
+            String text = new String(message.getPayload(), StandardCharsets.UTF_8);
+            if (text.equals("poison")) {
+                throw new PoisonEvent("not an article");
+            }
+            return text;
+        }, batch -> {
+            calls.add(batch.stream().map(KafkaHop.Decoded::value).toList());
+            return processAll.apply(batch);
+        }).map(Message::getPayload).collect().asList().await().atMost(Duration.ofSeconds(5));
+    }
+
+    private Message<byte[]> input(String eventId, String payload) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("articles.test", 0, 0, "key",
+                payload.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+        return Message.of(record.value(), Metadata.of(new IncomingKafkaRecordMetadata<>(record, "test")), () -> {
+            acked.add(eventId);
+            return CompletableFuture.completedFuture(null);
+        }, failure -> {
+            nacked.put(eventId, failure);
             return CompletableFuture.completedFuture(null);
         });
     }
