@@ -1,6 +1,8 @@
 package org.newsflow.enrich.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -34,9 +36,24 @@ public class EnrichmentStore {
     public record Computed(ArticleEnriched event, String summary) {
     }
 
-    /** The event to emit for the input; empty when Kafka already has it (a redelivery after a restart or rebalance). */
+    /** An input event and the enrichment to compute for it, unless it was computed before. */
+    public record Input(String sourceEventId, Supplier<Computed> enrichment) {
+    }
+
+    /**
+     * The event to emit for each input, in order, all stored in one transaction; empty where Kafka already has it (a
+     * redelivery after a restart or rebalance). Each input sees what the ones before it stored.
+     */
     @Transactional
-    public Optional<Emission> enrichOnce(String sourceEventId, Supplier<Computed> enrichment) {
+    public List<Optional<Emission>> enrichAllOnce(List<Input> inputs) {
+        List<Optional<Emission>> emissions = new ArrayList<>(inputs.size());
+        for (Input input : inputs) {
+            emissions.add(enrichOnce(input.sourceEventId(), input.enrichment()));
+        }
+        return emissions;
+    }
+
+    private Optional<Emission> enrichOnce(String sourceEventId, Supplier<Computed> enrichment) {
         var processed = ProcessedEvent.of(sourceEventId);
         if (processed.isPresent()) {
             if (processed.get().emittedAt != null) {
@@ -75,7 +92,7 @@ public class EnrichmentStore {
 
     /** Kafka acknowledged the events that {@code sourceEventIds} led to. */
     @Transactional
-    public void markEmitted(java.util.List<String> sourceEventIds) {
+    public void markEmitted(List<String> sourceEventIds) {
         // one JDBC batch: a bulk HQL update with a list is translated anew on every call (a tenth of the CPU)
         java.time.OffsetDateTime now = Instant.now().atOffset(java.time.ZoneOffset.UTC);
         ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {

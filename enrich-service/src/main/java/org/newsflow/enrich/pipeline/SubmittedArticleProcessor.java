@@ -2,6 +2,8 @@ package org.newsflow.enrich.pipeline;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -33,8 +35,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * {@code articles.submitted} → enrichment → {@code articles.enriched}, on the shared {@link KafkaHop}: one event at a
- * time per partition, in order; the input is acknowledged only when the output is on Kafka and that is noted
+ * {@code articles.submitted} → enrichment → {@code articles.enriched}, on the shared {@link KafkaHop}: a batch of
+ * events at a time, in order, enriched and stored in one transaction (a later article of the batch finds an earlier
+ * one as its original or story); the input is acknowledged only when the output is on Kafka and that is noted
  * (at-least-once); redeliveries are answered from the store (idempotent); poison is dead-lettered with its reason,
  * a database outage waited out, a bug tried a few times and then dead-lettered (the policy is {@code newsflow.retry.*}).
  */
@@ -58,7 +61,7 @@ public class SubmittedArticleProcessor {
         this.source = config.eventSource();
         this.emitted = new AcknowledgementNotes("emitted-notes", store::markEmitted);
         this.hop = new KafkaHop(Topics.ARTICLES_SUBMITTED, RetryPolicy.from(ConfigProvider.getConfig()),
-                Infrastructure.getDefaultWorkerPool(), metrics::deadLettered);
+                KafkaHop.mostPerBatch(ConfigProvider.getConfig()), Infrastructure.getDefaultWorkerPool(), metrics::deadLettered);
     }
 
     @PreDestroy
@@ -69,26 +72,30 @@ public class SubmittedArticleProcessor {
     @Incoming("articles-submitted")
     @Outgoing("articles-enriched")
     public Multi<Message<String>> process(Multi<Message<byte[]>> submitted) {
-        return hop.run(submitted, this::enrich);
+        return hop.run(submitted, message -> parse(message.getPayload()), this::enrichAll);
     }
 
-    private Optional<Message<String>> enrich(Message<byte[]> message) {
-        String eventId = KafkaHop.eventId(message);
-        ArticleSubmitted submitted = parse(message.getPayload());
-        Optional<Emission> stored = store.enrichOnce(eventId, () -> compute(submitted));
-        if (stored.isEmpty()) { // a redelivery of an event whose result Kafka already has
-            message.ack();
-            return Optional.empty();
+    private List<Optional<Message<String>>> enrichAll(List<KafkaHop.Decoded<ArticleSubmitted>> batch) {
+        List<Optional<Emission>> emissions = store.enrichAllOnce(batch.stream()
+                .map(input -> new EnrichmentStore.Input(input.eventId(), () -> compute(input.value()))).toList());
+        List<Optional<Message<String>>> outputs = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            outputs.add(emissions.get(i).map(output(batch.get(i))));
         }
-        Emission emission = stored.get();
+        return outputs;
+    }
+
+    /** The output for an input; a redelivery whose result Kafka already has gets none. */
+    private Function<Emission, Message<String>> output(KafkaHop.Decoded<ArticleSubmitted> input) {
+        Message<byte[]> message = input.message();
         // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
         Supplier<CompletionStage<Void>> ack = () -> {
             metrics.enriched();
-            return emitted.note(eventId).thenCompose(done -> message.ack());
+            return emitted.note(input.eventId()).thenCompose(done -> message.ack());
         };
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
-        return Optional.of(Message.of(emission.payload(), KafkaHop.outgoing(message, emission.eventId(),
-                EventTypes.ARTICLE_ENRICHED, source, emission.subject(), emission.time(), emission.key()), ack, nack));
+        return emission -> Message.of(emission.payload(), KafkaHop.outgoing(message, emission.eventId(),
+                EventTypes.ARTICLE_ENRICHED, source, emission.subject(), emission.time(), emission.key()), ack, nack);
     }
 
     private ArticleSubmitted parse(byte[] payload) {

@@ -2,6 +2,8 @@ package org.newsflow.publish.pipeline;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -29,8 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 
 /**
- * {@code articles.enriched} → stored publication → {@code articles.published}, on the shared {@link KafkaHop}: one
- * event at a time per partition, in order. The input is acknowledged only when the output is on Kafka
+ * {@code articles.enriched} → stored publication → {@code articles.published}, on the shared {@link KafkaHop}: a
+ * batch of events at a time, in order, stored in one transaction (a later version in the batch sees an earlier one). The input is acknowledged only when the output is on Kafka
  * (at-least-once), and the store notes that it is; a redelivery (after a crash, before the offset was committed) is
  * answered from the store and sent again only when Kafka never acknowledged it. Poison is dead-lettered with its
  * reason and the stream goes on; a database outage is waited out; a bug is tried a few times, then dead-lettered.
@@ -57,8 +59,8 @@ public class EnrichedArticleProcessor {
         this.json = json;
         this.source = config.eventSource();
         this.emitted = new AcknowledgementNotes("emitted-notes", store::markEmitted);
-        this.hop = new KafkaHop(Topics.ARTICLES_ENRICHED, RetryPolicy.from(ConfigProvider.getConfig()), publishing,
-                metrics::deadLettered);
+        this.hop = new KafkaHop(Topics.ARTICLES_ENRICHED, RetryPolicy.from(ConfigProvider.getConfig()),
+                KafkaHop.mostPerBatch(ConfigProvider.getConfig()), publishing, metrics::deadLettered);
     }
 
     @jakarta.annotation.PreDestroy
@@ -70,26 +72,30 @@ public class EnrichedArticleProcessor {
     @Incoming("articles-enriched")
     @Outgoing("articles-published")
     public Multi<Message<String>> process(Multi<Message<byte[]>> enriched) {
-        return hop.run(enriched, this::publish);
+        return hop.run(enriched, message -> parse(message.getPayload()), this::publishAll);
     }
 
-    private Optional<Message<String>> publish(Message<byte[]> message) {
-        String eventId = KafkaHop.eventId(message);
-        ArticleEnriched enriched = parse(message.getPayload());
-        Optional<Emission> emission = store.publishOnce(eventId, enriched);
-        if (emission.isEmpty()) { // an older version arriving late: recorded, not announced
-            message.ack();
-            return Optional.empty();
+    private List<Optional<Message<String>>> publishAll(List<KafkaHop.Decoded<ArticleEnriched>> batch) {
+        // an older version arriving late is recorded, not announced: it has no output
+        List<Optional<Emission>> emissions = store.publishAllOnce(batch.stream()
+                .map(input -> new PublicationStore.Input(input.eventId(), input.value())).toList());
+        List<Optional<Message<String>>> outputs = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            outputs.add(emissions.get(i).map(output(batch.get(i))));
         }
+        return outputs;
+    }
+
+    private Function<Emission, Message<String>> output(KafkaHop.Decoded<ArticleEnriched> input) {
+        Message<byte[]> message = input.message();
         // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
         Supplier<CompletionStage<Void>> ack = () -> {
             metrics.published();
-            return emitted.note(eventId).thenCompose(done -> message.ack());
+            return emitted.note(input.eventId()).thenCompose(done -> message.ack());
         };
         Function<Throwable, CompletionStage<Void>> nack = message::nack;
-        Emission event = emission.get();
-        return Optional.of(Message.of(event.payload(), KafkaHop.outgoing(message, event.eventId(),
-                EventTypes.ARTICLE_PUBLISHED, source, event.subject(), event.time(), event.key()), ack, nack));
+        return event -> Message.of(event.payload(), KafkaHop.outgoing(message, event.eventId(),
+                EventTypes.ARTICLE_PUBLISHED, source, event.subject(), event.time(), event.key()), ack, nack);
     }
 
     private ArticleEnriched parse(byte[] payload) {

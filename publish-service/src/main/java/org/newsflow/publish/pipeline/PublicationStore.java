@@ -5,6 +5,8 @@ import org.newsflow.publish.search.SearchIndex;
 import org.newsflow.publish.subscription.ArticleFeatures;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +42,24 @@ public class PublicationStore {
         this.searchIndex = searchIndex;
     }
 
-    /** The event to emit for {@code enriched}, or empty when there is nothing to announce. */
+    /** An input event and the enriched article it carries. */
+    public record Input(String sourceEventId, ArticleEnriched enriched) {
+    }
+
+    /**
+     * The event to emit for each input, in order, or empty where there is nothing to announce — all stored in one
+     * transaction; each input sees what the ones before it stored (a later version supersedes an earlier one).
+     */
     @Transactional
-    public Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched) {
+    public List<Optional<Emission>> publishAllOnce(List<Input> inputs) {
+        List<Optional<Emission>> emissions = new ArrayList<>(inputs.size());
+        for (Input input : inputs) {
+            emissions.add(publishOnce(input.sourceEventId(), input.enriched()));
+        }
+        return emissions;
+    }
+
+    private Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched) {
         var processed = ProcessedEvent.of(sourceEventId);
         if (processed.isPresent()) {
             if (processed.get().emittedAt != null) {
@@ -111,7 +128,7 @@ public class PublicationStore {
 
     /** Kafka acknowledged the events that {@code sourceEventIds} led to. */
     @Transactional
-    public void markEmitted(java.util.List<String> sourceEventIds) {
+    public void markEmitted(List<String> sourceEventIds) {
         // one JDBC batch: a bulk HQL update with a list is translated anew on every call (a tenth of the CPU)
         java.time.OffsetDateTime now = Instant.now().atOffset(java.time.ZoneOffset.UTC);
         ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {

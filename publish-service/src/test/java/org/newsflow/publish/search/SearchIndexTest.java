@@ -133,8 +133,9 @@ class SearchIndexTest {
         String uri = generated.article().get("uri").asText();
         Enrichment enrichment = new Enrichment("test", generated.article().get("language").asText(), "publisher", 1.0, 10,
                 generated.keywords(), List.of(), List.of(), null, null, null, List.of(), Instant.now());
-        store.publishOnce(UUID.randomUUID().toString(), new ArticleEnriched(StableIds.articleId(generated.publisher(), uri),
-                UUID.randomUUID().toString(), generated.publisher(), Instant.now(), generated.article(), enrichment));
+        store.publishAllOnce(List.of(new PublicationStore.Input(UUID.randomUUID().toString(), new ArticleEnriched(
+                StableIds.articleId(generated.publisher(), uri), UUID.randomUUID().toString(), generated.publisher(),
+                Instant.now(), generated.article(), enrichment))));
     }
 
     private String searcherKey;
