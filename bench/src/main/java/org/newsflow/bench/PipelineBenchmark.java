@@ -28,13 +28,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The whole pipeline measured against the limit of its broker ({@code ./newsflow bench}): pushes a realistic mix
- * through ingest at the highest rate it takes and then at fixed fractions of it, reads {@code articles.published}
- * and reports throughput, push → published latency (both instants from this JVM's clock), CPU seconds and peak
- * memory per process, and a plain three-hop relay of the same records as the physical limit. Prints a table,
- * writes JSON and an SVG chart under .newsflow/bench/. Asserts nothing.
+ * The whole pipeline measured against the limit of its broker ({@code ./newsflow bench}): after a warm-up, a plain
+ * three-hop relay of records of the sizes Newsflow writes on each hop is measured as the physical limit; then a
+ * burst of N articles is pushed through ingest as fast as it takes them (the highest rate, and the seconds until all
+ * are published), then fixed fractions of that rate. Reads {@code articles.published} and reports throughput,
+ * push → published latency (both instants from this JVM's clock), CPU seconds and milliseconds per article of every
+ * process counted from after the warm-up and the limit run to the end, and peak memory. Prints a table, writes JSON
+ * and an SVG chart under .newsflow/bench/. Asserts nothing.
  * <pre>
- *   ./newsflow bench [--articles N] [--concurrency C] [--publishers P] [--loads 25,50,75|none] [--seconds S]
+ *   ./newsflow bench [--articles N (6000)] [--warm-up W (500)] [--concurrency C] [--publishers P]
+ *                    [--loads 25,50,75|none] [--seconds S]
  *                    [--enrich-instances K]      K enrich-service instances sharing its consumer group (scale-out)
  *   ./newsflow bench --limit-only [--articles N] [--bytes B]     the relay alone
  * </pre>
@@ -45,7 +48,7 @@ public final class PipelineBenchmark {
 
     /** What one phase measured. */
     record Phase(String name, double offered, int pushed, int accepted, int published, int duplicates, double perSecond,
-            double p50, double p95, double p99) {
+            double seconds, double p50, double p95, double p99) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -60,7 +63,8 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int articles = IntakeBenchmark.option(args, "--articles", 3000);
+        int articles = IntakeBenchmark.option(args, "--articles", 6000);
+        int warmUpArticles = IntakeBenchmark.option(args, "--warm-up", 500);
         int concurrency = IntakeBenchmark.option(args, "--concurrency", 8);
         int publishers = IntakeBenchmark.option(args, "--publishers", 16);
         int seconds = IntakeBenchmark.option(args, "--seconds", 30);
@@ -81,7 +85,7 @@ public final class PipelineBenchmark {
 
         System.out.printf("▸ Pipeline benchmark: %d articles (300–1,500 words; en, de, es, fr; ~10%% reprints, ~5%% "
                 + "updates, ~2%% kills), %d clients, %d publishers%n", articles, concurrency, publishers);
-        List<ArticleMix.Push> warmUp = bench.generate(mix, Math.min(500, articles), publishers);
+        List<ArticleMix.Push> warmUp = bench.generate(mix, warmUpArticles, publishers);
         List<ArticleMix.Push> full = bench.generate(mix, articles, publishers);
         double averageBytes = full.stream().mapToInt(p -> p.article().toString().length()).average().orElse(4000);
 
@@ -91,7 +95,6 @@ public final class PipelineBenchmark {
             System.out.printf("▸ starting %d more enrich-service instances in its consumer group%n", enrichInstances - 1);
             extra = new ExtraInstances(home, "enrich-service", enrichInstances - 1);
         }
-        Map<String, ProcessUsage.Sample> before = usage.sample();
         AtomicBoolean listening = new AtomicBoolean(true);
         Thread listener = bench.listen(listening);
 
@@ -99,17 +102,25 @@ public final class PipelineBenchmark {
         bench.phase("warm-up", warmUp, keys, concurrency, 0);
 
         int relayed = Math.max(articles, 20_000);
-        System.out.printf("▸ the limit: %d records of %.0f bytes relayed over three hops on the same broker%n", relayed,
-                averageBytes);
-        double limit = new RelayLimit(bootstrap).measure(relayed, (int) averageBytes, 3);
+        TopicSizes sizes = new TopicSizes(bootstrap);
+        int[] hopBytes = { sizes.averageBytes("articles.submitted", 300), sizes.averageBytes("articles.submitted", 300),
+                sizes.averageBytes("articles.enriched", 300), sizes.averageBytes(PUBLISHED, 300) };
+        for (int i = 0; i < hopBytes.length; i++) {
+            hopBytes[i] = hopBytes[i] == 0 ? (int) averageBytes : hopBytes[i];
+        }
+        System.out.printf("▸ the limit: %d records relayed over three hops on the same broker, of the bytes Newsflow "
+                + "writes on each (submitted %d, enriched %d, published %d)%n", relayed, hopBytes[1], hopBytes[2], hopBytes[3]);
+        double limit = new RelayLimit(bootstrap).measure(relayed, hopBytes, 3);
         System.out.printf("  %.0f records/s%n", limit);
+        Map<String, ProcessUsage.Sample> before = usage.sample(); // CPU from here: after the warm-up and the limit
 
         Map<String, List<Integer>> sharing = ExtraInstances.assignments(bootstrap, "enrich-service");
         System.out.printf("▸ enrich-service instances and their partitions of articles.submitted: %s%n", sharing);
 
-        System.out.println("▸ at the highest rate ingest takes");
+        System.out.printf("▸ a burst of %d articles at the highest rate ingest takes%n", full.size());
         Phase max = bench.phase("maximum", full, keys, concurrency, 0);
-        System.out.printf("  %.0f articles/s end to end, p50 %.0f ms, p99 %.0f ms%n", max.perSecond(), max.p50(), max.p99());
+        System.out.printf("  %.0f articles/s end to end, all published in %.1f s, p50 %.0f ms, p99 %.0f ms%n",
+                max.perSecond(), max.seconds(), max.p50(), max.p99());
 
         List<Phase> phases = new ArrayList<>(List.of(max));
         for (int load : loads) {
@@ -131,6 +142,8 @@ public final class PipelineBenchmark {
         Files.createDirectories(out);
         String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
         ObjectNode report = bench.report(limit, phases, before, after, averageBytes);
+        report.putArray("limitHopBytes").add(hopBytes[1]).add(hopBytes[2]).add(hopBytes[3]);
+        report.put("warmUpArticles", warmUp.size());
         report.put("enrichInstances", enrichInstances).set("enrichPartitions", bench.json.valueToTree(sharing));
         Path jsonFile = out.resolve("pipeline-" + stamp + ".json");
         Path chartFile = out.resolve("pipeline-" + stamp + ".svg");
@@ -211,7 +224,7 @@ public final class PipelineBenchmark {
                 .mapToLong(Long::longValue).max().orElse(start);
         double seconds = Math.max(1e-9, (last - start) / 1e9);
         return new Phase(name, rate, pushes.size(), accepted.get(), latencies.length, duplicates.get(),
-                latencies.length / seconds, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
+                latencies.length / seconds, seconds, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
     }
 
     /** Reads articles.published from its end, noting when each uri#version arrived; a repeat is a duplicate. */
@@ -254,7 +267,21 @@ public final class PipelineBenchmark {
                 .put("averageArticleBytes", Math.round(averageBytes)).put("limitRecordsPerSecond", Math.round(limit));
         Phase max = phases.get(0);
         report.put("newsflowArticlesPerSecond", Math.round(max.perSecond()))
-                .put("ratioToLimit", Math.round(1000 * max.perSecond() / limit) / 1000.0);
+                .put("ratioToLimit", Math.round(1000 * max.perSecond() / limit) / 1000.0)
+                .put("burstArticles", max.published())
+                .put("burstSeconds", Math.round(10 * max.seconds()) / 10.0);
+        phases.stream().filter(p -> p.name().equals("50%")).findFirst()
+                .ifPresent(half -> report.put("p99AtHalfMaxMs", Math.round(half.p99())));
+        int measured = measuredArticles(phases);
+        report.put("measuredArticles", measured);
+        var perArticle = report.putObject("cpuMsPerArticle");
+        double total = 0;
+        for (var entry : after.entrySet()) {
+            double ms = cpuMs(entry.getKey(), before, after) / Math.max(1, measured);
+            total += ms;
+            perArticle.put(entry.getKey(), Math.round(10 * ms) / 10.0);
+        }
+        perArticle.put("all", Math.round(10 * total) / 10.0);
         var list = report.putArray("phases");
         for (Phase phase : phases) {
             list.add(json.valueToTree(phase));
@@ -282,10 +309,25 @@ public final class PipelineBenchmark {
                     p.perSecond(), p.p50(), p.p95(), p.p99());
         }
         System.out.printf("duplicates seen on %s: %d%n%n", PUBLISHED, phases.get(phases.size() - 1).duplicates());
-        System.out.printf("%-18s %12s %14s%n", "process", "CPU seconds", "peak RSS (MB)"); // postgresql: PSS at the end
-        after.forEach((name, sample) -> System.out.printf("%-18s %12.1f %14d%n", name,
-                sample.cpuSeconds() - before.getOrDefault(name, new ProcessUsage.Sample(0, 0)).cpuSeconds(),
-                sample.peakRssKb() / 1024));
+        int measured = measuredArticles(phases);
+        System.out.printf("CPU counted after the warm-up and the limit run, over the %d articles published since%n", measured);
+        System.out.printf("%-18s %12s %14s %14s%n", "process", "CPU seconds", "CPU ms/article", "peak RSS (MB)"); // postgresql: PSS at the end
+        double total = 0;
+        for (var entry : after.entrySet()) {
+            double ms = cpuMs(entry.getKey(), before, after);
+            total += ms;
+            System.out.printf("%-18s %12.1f %14.1f %14d%n", entry.getKey(), ms / 1000, ms / Math.max(1, measured),
+                    entry.getValue().peakRssKb() / 1024);
+        }
+        System.out.printf("%-18s %12.1f %14.1f%n", "all", total / 1000, total / Math.max(1, measured));
+    }
+
+    private static int measuredArticles(List<Phase> phases) {
+        return phases.stream().mapToInt(Phase::published).sum();
+    }
+
+    private static double cpuMs(String name, Map<String, ProcessUsage.Sample> before, Map<String, ProcessUsage.Sample> after) {
+        return 1000 * (after.get(name).cpuSeconds() - before.getOrDefault(name, new ProcessUsage.Sample(0, 0)).cpuSeconds());
     }
 
     private static List<Integer> loads(String[] args) {

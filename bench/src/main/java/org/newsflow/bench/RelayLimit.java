@@ -23,8 +23,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The physical limit the pipeline is compared with: the same number of records of the same size relayed over
- * three hops on the same broker (consume → produce, acks=all, idempotent, as the services do), doing no work.
+ * The physical limit the pipeline is compared with: the same number of records relayed over three hops on the same
+ * broker (consume → produce, acks=all, idempotent, as the services do), doing no work; each hop writes records of
+ * the size Newsflow writes on it (submitted, enriched, published), the first topic is filled with the first size.
  */
 final class RelayLimit {
 
@@ -34,8 +35,16 @@ final class RelayLimit {
         this.bootstrap = bootstrap;
     }
 
-    /** Records per second from the first record produced to the last one read after the third hop. */
+    /** As {@link #measure(int, int[], int)} with records of one size on every hop. */
     double measure(int records, int recordBytes, int partitions) throws Exception {
+        return measure(records, new int[] { recordBytes, recordBytes, recordBytes, recordBytes }, partitions);
+    }
+
+    /**
+     * Records per second from the first record produced to the last one read after the third hop; {@code bytes[0]}
+     * is the size put on the first topic, {@code bytes[h]} the size hop {@code h} writes.
+     */
+    double measure(int records, int[] bytes, int partitions) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> topics = new ArrayList<>();
         for (int hop = 0; hop <= 3; hop++) {
@@ -50,12 +59,12 @@ final class RelayLimit {
         for (int hop = 0; hop < 3; hop++) {
             String from = topics.get(hop);
             String to = topics.get(hop + 1);
-            Thread relay = new Thread(() -> relay(from, to, running, assigned), "relay-" + hop);
+            byte[] written = filled(bytes[hop + 1]);
+            Thread relay = new Thread(() -> relay(from, to, written, running, assigned), "relay-" + hop);
             relay.start();
             relays.add(relay);
         }
-        byte[] payload = new byte[recordBytes];
-        java.util.Arrays.fill(payload, (byte) 'x');
+        byte[] payload = filled(bytes[0]);
         long start;
         try (KafkaConsumer<String, byte[]> last = consumer("bench-relay-end-" + run);
                 KafkaProducer<String, byte[]> producer = producer()) {
@@ -86,7 +95,13 @@ final class RelayLimit {
         }
     }
 
-    private void relay(String from, String to, AtomicBoolean running, CountDownLatch assigned) {
+    private static byte[] filled(int size) {
+        byte[] payload = new byte[Math.max(1, size)];
+        java.util.Arrays.fill(payload, (byte) 'x');
+        return payload;
+    }
+
+    private void relay(String from, String to, byte[] written, AtomicBoolean running, CountDownLatch assigned) {
         try (KafkaConsumer<String, byte[]> consumer = consumer("bench-relay-" + from);
                 KafkaProducer<String, byte[]> producer = producer()) {
             consumer.subscribe(List.of(from));
@@ -96,7 +111,7 @@ final class RelayLimit {
             assigned.countDown();
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    producer.send(new ProducerRecord<>(to, record.key(), record.value()));
+                    producer.send(new ProducerRecord<>(to, record.key(), written));
                 }
                 consumer.commitAsync(); // a relay doing no work: asynchronous sends and commits
             }
