@@ -58,6 +58,7 @@ public class ArticleSearch {
     }
 
     private final ObjectMapper json;
+    private final SearchIndex searchIndex;
     private final org.newsflow.publish.consumer.ConsumerAuthenticator consumers;
     /** Rows one request reads at most; a page cut short by it still ends with the cursor to go on from. */
     private final int maxRowsRead;
@@ -65,8 +66,9 @@ public class ArticleSearch {
     private final int maxTerms;
 
     ArticleSearch(ObjectMapper json, org.newsflow.publish.consumer.ConsumerAuthenticator consumers,
-            org.newsflow.publish.config.PublishConfig config) {
+            org.newsflow.publish.config.PublishConfig config, SearchIndex searchIndex) {
         this.json = json;
+        this.searchIndex = searchIndex;
         this.consumers = consumers;
         this.maxRowsRead = config.search().maxRowsRead();
         this.maxTerms = config.search().maxTerms();
@@ -110,11 +112,7 @@ public class ArticleSearch {
             sql.append(" AND p.published_at < :until");
             parameters.put("until", until);
         }
-        for (int i = 0; i < required.size(); i++) {
-            sql.append(" AND EXISTS (SELECT 1 FROM search_term t").append(i).append(" WHERE t").append(i)
-                    .append(".article_id = p.article_id AND t").append(i).append(".term IN (:terms").append(i).append("))");
-            parameters.put("terms" + i, required.get(i));
-        }
+        sql.append(searchIndex.narrowing("p", required, parameters));
         String after = oldest ? " AND (p.published_at > :at OR (p.published_at = :at AND p.article_id > :id))"
                 : " AND (p.published_at < :at OR (p.published_at = :at AND p.article_id < :id))";
         String order = oldest ? " ORDER BY p.published_at, p.article_id" : " ORDER BY p.published_at DESC, p.article_id DESC";

@@ -49,7 +49,7 @@ public class SearchBackfill {
         @SuppressWarnings("unchecked")
         List<PublishedArticle> rows = PublishedArticle.getEntityManager().createNativeQuery(
                 "SELECT p.* FROM published_article p WHERE p.pub_status <> 'canceled' AND NOT EXISTS "
-                        + "(SELECT 1 FROM search_term t WHERE t.article_id = p.article_id)", PublishedArticle.class)
+                        + "(SELECT 1 FROM search_document d WHERE d.article_id = p.article_id)", PublishedArticle.class)
                 .setMaxResults(BATCH).getResultList();
         for (PublishedArticle row : rows) {
             index.index(row.articleId, ArticleFeatures.of(json.readTree(row.article), json.readTree(row.enrichment),
