@@ -75,7 +75,8 @@ public class SubmittedArticleProcessor {
         return hop.run(submitted, message -> parse(message.getPayload()), this::enrichAll);
     }
 
-    private List<Optional<Message<String>>> enrichAll(List<KafkaHop.Decoded<ArticleSubmitted>> batch) {
+    /** One batch, one transaction: the output for each input, in order (package-private for its test). */
+    List<Optional<Message<String>>> enrichAll(List<KafkaHop.Decoded<ArticleSubmitted>> batch) {
         List<Optional<Emission>> emissions = store.enrichAllOnce(batch.stream()
                 .map(input -> new EnrichmentStore.Input(input.eventId(), () -> compute(input.value()))).toList());
         List<Optional<Message<String>>> outputs = new ArrayList<>(batch.size());

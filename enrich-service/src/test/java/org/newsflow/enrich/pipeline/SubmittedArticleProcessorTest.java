@@ -23,6 +23,8 @@ import org.newsflow.contract.Topics;
 import org.newsflow.enrich.record.EnrichmentRecord;
 import org.newsflow.enrich.record.ProcessedEvent;
 import org.newsflow.enrich.support.TestArticles;
+import org.newsflow.platform.hop.KafkaHop;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.newsflow.testing.KafkaAndPostgresResource;
 import org.newsflow.testing.NinjsSchema;
 import org.newsflow.testing.TopicReader;
@@ -47,6 +49,9 @@ class SubmittedArticleProcessorTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    SubmittedArticleProcessor processor;
 
     TopicReader enriched;
     TopicReader deadLetters;
@@ -213,6 +218,51 @@ class SubmittedArticleProcessorTest {
                 .body("[0].enrichment.reprintOf.originalUri", org.hamcrest.Matchers.equalTo(original))
                 .body("[0].enrichment.explanations.find { it.field == 'associations' }.method",
                         org.hamcrest.Matchers.equalTo("shingle-containment"));
+    }
+
+    @Test
+    void inOneBatchACopyFindsItsOriginalAnUpdateFollowsItsFirstVersionAndARedeliveryIsAnsweredFromTheStore()
+            throws IOException {
+        // Given an article enriched earlier, whose result Kafka has
+        String earlier = uniqueUri();
+        String earlierEvent = submit(earlier);
+        enriched.next(r -> earlier.equals(r.key()), WAIT);
+        awaitEmitted(earlierEvent);
+
+        // When one batch holds an original, a copy of it from another publisher, its second version, and the
+        // earlier event once more
+        String original = uniqueUri();
+        String copy = "urn:newsroom:coast-gazette:" + UUID.randomUUID();
+        List<KafkaHop.Decoded<ArticleSubmitted>> batch = List.of(
+                decoded(submitted("wire-north", original, TestArticles.ninjs("flood-gates-original", original))),
+                decoded(submitted("coast-gazette", copy, TestArticles.ninjs("flood-gates-copy", copy))),
+                decoded(submitted("wire-north", original, TestArticles.ninjs("flood-gates-original", original)
+                        .put("version", "2"))),
+                new KafkaHop.Decoded<>(Message.of(new byte[0]), earlierEvent, null));
+        List<java.util.Optional<Message<String>>> outputs = processor.enrichAll(batch);
+
+        // Then the copy names the original it came in with, the update is enriched as version 2, and the earlier
+        // event has nothing more to send
+        assertThat(outputs).hasSize(4);
+        JsonNode first = json.readTree(outputs.get(0).orElseThrow().getPayload());
+        JsonNode copied = json.readTree(outputs.get(1).orElseThrow().getPayload());
+        JsonNode update = json.readTree(outputs.get(2).orElseThrow().getPayload());
+        assertThat(first.at("/enrichment/reprintOf").isNull()).isTrue();
+        assertThat(copied.at("/enrichment/reprintOf/originalUri").asText()).isEqualTo(original);
+        assertThat(update.at("/article/version").asText()).isEqualTo("2");
+        assertThat(update.at("/enrichment/storyId").asText()).isEqualTo(first.at("/enrichment/storyId").asText());
+        assertThat(outputs.get(3)).isEmpty();
+        long rows = QuarkusTransaction.requiringNew().call(() -> EnrichmentRecord.count("uri", original));
+        assertThat(rows).isEqualTo(2);
+    }
+
+    private ArticleSubmitted submitted(String publisher, String uri, ObjectNode article) {
+        return new ArticleSubmitted(StableIds.articleId(publisher, uri), UUID.randomUUID().toString(), publisher,
+                Instant.parse("2026-11-28T09:00:00Z"), "0".repeat(64), article, List.of());
+    }
+
+    private static KafkaHop.Decoded<ArticleSubmitted> decoded(ArticleSubmitted event) {
+        return new KafkaHop.Decoded<>(Message.of(new byte[0]), UUID.randomUUID().toString(), event);
     }
 
     @Test
