@@ -102,5 +102,12 @@ public interface EnrichConfig {
         /** Most earlier articles compared per article. */
         @WithDefault("25")
         int maxCandidates();
+
+        /**
+         * A name, place or number found in more recent articles than this tells no story apart and finds no
+         * candidates (the article's rarer ones do); it also bounds the index rows one lookup reads.
+         */
+        @WithDefault("64")
+        int commonFeatureArticles();
     }
 }

@@ -61,7 +61,7 @@ public class SubmittedArticleProcessor {
         this.source = config.eventSource();
         this.emitted = new AcknowledgementNotes("emitted-notes", store::markEmitted);
         this.hop = new KafkaHop(Topics.ARTICLES_SUBMITTED, RetryPolicy.from(ConfigProvider.getConfig()),
-                KafkaHop.mostPerBatch(ConfigProvider.getConfig()), Infrastructure.getDefaultWorkerPool(), metrics::deadLettered);
+                KafkaHop.BatchLimits.from(ConfigProvider.getConfig()), Infrastructure.getDefaultWorkerPool(), metrics::deadLettered);
     }
 
     @PreDestroy

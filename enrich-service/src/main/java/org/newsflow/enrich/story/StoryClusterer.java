@@ -50,12 +50,13 @@ public class StoryClusterer {
 
     private final EnrichConfig.Stories config;
     private final StoryIndex index;
-    /** Names in more than 500 recent articles find candidates through the article's rarer names only. */
-    private final org.newsflow.enrich.index.HotKeys common = new org.newsflow.enrich.index.HotKeys(500, 1_000_000);
+    /** Features in more than stories.common-feature-articles recent articles find candidates through rarer ones only. */
+    private final org.newsflow.enrich.index.HotKeys common;
 
     public StoryClusterer(EnrichConfig config, StoryIndex index) {
         this.config = config.stories();
         this.index = index;
+        this.common = new org.newsflow.enrich.index.HotKeys(this.config.commonFeatureArticles(), 1_000_000);
     }
 
     /**

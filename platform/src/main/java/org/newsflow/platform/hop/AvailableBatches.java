@@ -7,29 +7,39 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.helpers.Subscriptions;
 
 /**
- * Groups a stream into lists of whatever has arrived while the last list was being handled, at most {@code most}
- * at a time — a group commit without a timer: an idle stream yields lists of one at once (no added latency), a
- * busy one yields larger lists as work piles up. Order is kept; at most {@code most} items are asked for ahead.
+ * Groups a stream into lists of whatever has arrived while the last list was being handled — a group commit without
+ * a timer: an idle stream yields lists of one at once (no added latency), a busy one yields larger lists as work
+ * piles up. How many one list holds at most is asked of {@code most} for every list (it may change as the consumer
+ * learns how long items take), never more than {@code ahead}; order is kept; at most {@code ahead} items are asked
+ * for ahead.
  */
 public final class AvailableBatches {
 
     /** {@code upstream} as lists of what is available, each of 1 to {@code most} items. */
     public static <T> Multi<List<T>> of(Multi<T> upstream, int most) {
-        if (most < 1) {
+        return of(upstream, most, () -> most);
+    }
+
+    /** {@code upstream} as lists of what is available, each of 1 to {@code most.getAsInt()} (at most {@code ahead}) items. */
+    public static <T> Multi<List<T>> of(Multi<T> upstream, int ahead, IntSupplier most) {
+        if (ahead < 1) {
             throw new IllegalArgumentException("a batch holds at least one item");
         }
-        return Multi.createFrom().publisher(downstream -> upstream.subscribe().withSubscriber(new Gatherer<>(downstream, most)));
+        return Multi.createFrom().publisher(downstream -> upstream.subscribe()
+                .withSubscriber(new Gatherer<>(downstream, ahead, most)));
     }
 
     private static final class Gatherer<T> implements Flow.Subscriber<T>, Flow.Subscription {
 
         private final Flow.Subscriber<? super List<T>> downstream;
-        private final int most;
+        private final int ahead;
+        private final IntSupplier most;
         private final Queue<T> arrived = new ConcurrentLinkedQueue<>();
         private final AtomicLong requested = new AtomicLong();
         private final AtomicInteger draining = new AtomicInteger();
@@ -40,15 +50,16 @@ public final class AvailableBatches {
         private volatile boolean subscribed;
         private boolean terminated;
 
-        Gatherer(Flow.Subscriber<? super List<T>> downstream, int most) {
+        Gatherer(Flow.Subscriber<? super List<T>> downstream, int ahead, IntSupplier most) {
             this.downstream = downstream;
+            this.ahead = ahead;
             this.most = most;
         }
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             upstream = subscription;
-            subscription.request(most); // what is there at once makes the first batch
+            subscription.request(ahead); // what is there at once makes the first batch
             subscribed = true;
             downstream.onSubscribe(this);
             drain();
@@ -100,9 +111,10 @@ public final class AvailableBatches {
             int missed = 1;
             do {
                 while (!cancelled && !terminated && requested.get() > 0 && !arrived.isEmpty()) {
+                    int limit = Math.max(1, Math.min(ahead, most.getAsInt()));
                     List<T> batch = new ArrayList<>();
                     T item;
-                    while (batch.size() < most && (item = arrived.poll()) != null) {
+                    while (batch.size() < limit && (item = arrived.poll()) != null) {
                         batch.add(item);
                     }
                     requested.decrementAndGet();

@@ -2,6 +2,7 @@ package org.newsflow.platform.hop;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,8 +28,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The consume → process → produce skeleton every service's Kafka hop runs on. Inputs are taken in batches of what
- * has arrived while the last batch was handled ({@link AvailableBatches}, at most {@code mostPerBatch}), on the
- * given executor, one batch at a time and in offset order. Each input is decoded alone first: poison (it cannot be
+ * has arrived while the last batch was handled ({@link AvailableBatches}), on the given executor, one batch at a time
+ * and in offset order. A batch holds at most {@link BatchLimits#most()} inputs, and no more than the hop handles in
+ * {@link BatchLimits#time()} at the pace it has measured: every output of a batch waits for the batch's commit, so
+ * the time bound is what keeps a backlog (after a pause, a burst) from delaying its first events by all of it. Each input is decoded alone first: poison (it cannot be
  * decoded, or has no {@code ce_id}) is dead-lettered byte for byte before any transaction — the input is nacked with
  * its reason, the channel's dead-letter queue takes it — and its neighbours go on. An event id seen twice in one
  * batch (the relay re-sent it) is processed once. The rest is processed by one call, which the service makes one
@@ -46,26 +49,35 @@ public final class KafkaHop {
     public record Decoded<I>(Message<byte[]> message, String eventId, I value) {
     }
 
-    private final String topic;
-    private final RetryPolicy retry;
-    private final int mostPerBatch;
-    private final Executor executor;
-    private final Runnable onDeadLetter;
+    /** How large a batch may grow: {@code most} inputs, and what the hop handles in about {@code time}. */
+    public record BatchLimits(int most, Duration time) {
 
-    /** The most inputs one batch (one transaction) holds: {@code newsflow.hop.most-per-batch} (200). */
-    public static int mostPerBatch(org.eclipse.microprofile.config.Config config) {
-        int most = config.getOptionalValue("newsflow.hop.most-per-batch", Integer.class).orElse(200);
-        if (most < 1) {
-            throw new IllegalArgumentException("newsflow.hop.most-per-batch must be at least 1");
+        public BatchLimits {
+            if (most < 1 || time.isNegative() || time.isZero()) {
+                throw new IllegalArgumentException("newsflow.hop: most-per-batch >= 1, batch-time > 0");
+            }
         }
-        return most;
+
+        /** {@code newsflow.hop.most-per-batch} (200) and {@code newsflow.hop.batch-time} (50ms). */
+        public static BatchLimits from(org.eclipse.microprofile.config.Config config) {
+            return new BatchLimits(config.getOptionalValue("newsflow.hop.most-per-batch", Integer.class).orElse(200),
+                    config.getOptionalValue("newsflow.hop.batch-time", Duration.class).orElse(Duration.ofMillis(50)));
+        }
     }
 
+    private final String topic;
+    private final RetryPolicy retry;
+    private final BatchLimits limits;
+    private final Executor executor;
+    private final Runnable onDeadLetter;
+    /** Nanoseconds one input took, smoothed over the batches so far; 0 until the first batch. */
+    private volatile double nanosPerInput;
+
     /** A hop reading {@code topic}; {@code onDeadLetter} counts what it sets aside. */
-    public KafkaHop(String topic, RetryPolicy retry, int mostPerBatch, Executor executor, Runnable onDeadLetter) {
+    public KafkaHop(String topic, RetryPolicy retry, BatchLimits limits, Executor executor, Runnable onDeadLetter) {
         this.topic = topic;
         this.retry = retry;
-        this.mostPerBatch = mostPerBatch;
+        this.limits = limits;
         this.executor = executor;
         this.onDeadLetter = onDeadLetter;
     }
@@ -77,10 +89,22 @@ public final class KafkaHop {
      */
     public <I> Multi<Message<String>> run(Multi<Message<byte[]>> inputs, Function<Message<byte[]>, I> decode,
             Function<List<Decoded<I>>, List<Optional<Message<String>>>> processAll) {
-        return AvailableBatches.of(inputs, mostPerBatch)
+        return AvailableBatches.of(inputs, limits.most(), this::mostNow)
                 .onItem().transformToUniAndConcatenate(batch -> Uni.createFrom().item(() -> handle(batch, decode, processAll))
                         .runSubscriptionOn(executor))
                 .onItem().transformToIterable(outputs -> outputs);
+    }
+
+    /** The most inputs the next batch takes: as many as fit the batch time at the measured pace. */
+    private int mostNow() {
+        double perInput = nanosPerInput;
+        return perInput <= 0 ? limits.most() : (int) Math.max(1, Math.min(limits.most(), limits.time().toNanos() / perInput));
+    }
+
+    private void measured(int inputs, long nanos) {
+        double perInput = (double) nanos / inputs;
+        double before = nanosPerInput;
+        nanosPerInput = before <= 0 ? perInput : 0.8 * before + 0.2 * perInput;
     }
 
     private <I> List<Message<String>> handle(List<Message<byte[]>> batch, Function<Message<byte[]>, I> decode,
@@ -119,7 +143,9 @@ public final class KafkaHop {
         while (true) {
             List<Optional<Message<String>>> results;
             try {
+                long start = System.nanoTime();
                 results = processAll.apply(usable);
+                measured(usable.size(), System.nanoTime() - start);
             } catch (RuntimeException failure) {
                 Failure kind = Failure.of(failure);
                 if (kind == Failure.OUTAGE) {

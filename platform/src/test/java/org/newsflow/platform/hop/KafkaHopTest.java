@@ -34,7 +34,7 @@ class KafkaHopTest {
 
     @Test
     void poisonInTheMiddleOfABatchIsSetAsideAloneBeforeTheCallAndItsNeighboursAreProcessedOnceInOrder() {
-        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
+        KafkaHop hop = new KafkaHop("articles.test", quick, new KafkaHop.BatchLimits(10, Duration.ofSeconds(10)), Runnable::run, deadLettered::incrementAndGet);
 
         List<String> out = run(hop, List.of(input("e1", "a"), input("e2", "poison"), input("e3", "c"), input("e1", "a")),
                 batch -> batch.stream().map(in -> Optional.of(Message.of(in.value().toUpperCase()))).toList());
@@ -50,7 +50,7 @@ class KafkaHopTest {
 
     @Test
     void anInputWithoutOutputIsAcknowledgedOnceTheCallReturned() {
-        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
+        KafkaHop hop = new KafkaHop("articles.test", quick, new KafkaHop.BatchLimits(10, Duration.ofSeconds(10)), Runnable::run, deadLettered::incrementAndGet);
 
         List<String> out = run(hop, List.of(input("e1", "old version"), input("e2", "new")),
                 batch -> batch.stream().map(in -> in.value().startsWith("old") ? Optional.<Message<String>> empty()
@@ -62,7 +62,7 @@ class KafkaHopTest {
 
     @Test
     void anOutageRetriesTheWholeBatchUntilItIsOver() {
-        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
+        KafkaHop hop = new KafkaHop("articles.test", quick, new KafkaHop.BatchLimits(10, Duration.ofSeconds(10)), Runnable::run, deadLettered::incrementAndGet);
         AtomicInteger tries = new AtomicInteger();
 
         List<String> out = run(hop, List.of(input("e1", "a"), input("e2", "b")), batch -> {
@@ -80,7 +80,7 @@ class KafkaHopTest {
 
     @Test
     void aBugSplitsTheBatchAndOnlyTheEventItIsAboutIsTriedThreeTimesThenSetAside() {
-        KafkaHop hop = new KafkaHop("articles.test", quick, 10, Runnable::run, deadLettered::incrementAndGet);
+        KafkaHop hop = new KafkaHop("articles.test", quick, new KafkaHop.BatchLimits(10, Duration.ofSeconds(10)), Runnable::run, deadLettered::incrementAndGet);
 
         List<String> out = run(hop, List.of(input("e1", "a"), input("e2", "bug"), input("e3", "c")), batch -> {
             if (batch.stream().anyMatch(in -> in.value().equals("bug"))) {
@@ -98,7 +98,7 @@ class KafkaHopTest {
 
     @Test
     void batchesHoldWhatArrivedWhileTheLastWasHandledAndNoMoreThanTheMost() {
-        KafkaHop hop = new KafkaHop("articles.test", quick, 3, Runnable::run, deadLettered::incrementAndGet);
+        KafkaHop hop = new KafkaHop("articles.test", quick, new KafkaHop.BatchLimits(3, Duration.ofSeconds(10)), Runnable::run, deadLettered::incrementAndGet);
         List<Message<byte[]>> inputs = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
             inputs.add(input("e" + i, "n" + i));
@@ -109,6 +109,32 @@ class KafkaHopTest {
         assertThat(out).containsExactly("n1", "n2", "n3", "n4", "n5", "n6", "n7");
         assertThat(calls).allSatisfy(call -> assertThat(call).hasSizeLessThanOrEqualTo(3));
         assertThat(calls.stream().flatMap(List::stream).toList()).containsExactly("n1", "n2", "n3", "n4", "n5", "n6", "n7");
+    }
+
+    @Test
+    void aBatchHoldsNoMoreThanTheHopHandlesInTheBatchTimeAtThePaceItMeasured() {
+        // Given a hop whose step takes 10 ms per input and may spend 25 ms on a batch
+        KafkaHop hop = new KafkaHop("articles.test", quick, new KafkaHop.BatchLimits(6, Duration.ofMillis(25)), Runnable::run,
+                deadLettered::incrementAndGet);
+        List<Message<byte[]>> inputs = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            inputs.add(input("e" + i, "n" + i));
+        }
+
+        // When a backlog of 12 is there at once
+        List<String> out = run(hop, inputs, batch -> {
+            try {
+                Thread.sleep(10L * batch.size());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return batch.stream().map(in -> Optional.of(Message.of(in.value()))).toList();
+        });
+
+        // Then the first batch, before anything was measured, takes the most; the later ones only what fits 25 ms
+        assertThat(out).hasSize(12);
+        assertThat(calls.get(0)).hasSize(6);
+        assertThat(calls.subList(1, calls.size())).isNotEmpty().allSatisfy(call -> assertThat(call).hasSizeLessThanOrEqualTo(2));
     }
 
     @Test

@@ -60,7 +60,7 @@ public class EnrichedArticleProcessor {
         this.source = config.eventSource();
         this.emitted = new AcknowledgementNotes("emitted-notes", store::markEmitted);
         this.hop = new KafkaHop(Topics.ARTICLES_ENRICHED, RetryPolicy.from(ConfigProvider.getConfig()),
-                KafkaHop.mostPerBatch(ConfigProvider.getConfig()), publishing, metrics::deadLettered);
+                KafkaHop.BatchLimits.from(ConfigProvider.getConfig()), publishing, metrics::deadLettered);
     }
 
     @jakarta.annotation.PreDestroy
