@@ -129,6 +129,14 @@ public interface PublishConfig {
         @WithDefault("24h")
         java.time.Duration secretRotationOverlap();
 
+        /**
+         * How long an instance holds the message it is sending before another instance may take it over (the
+         * holder was killed or hangs). At least twice {@code timeout}; a longer lease delays the takeover of a
+         * dead instance's messages, a shorter one risks a second send of a message whose answer is still coming.
+         */
+        @WithDefault("1m")
+        java.time.Duration lease();
+
         /** How often the dispatcher looks for due messages when nothing woke it. */
         @WithDefault("1s")
         java.time.Duration pollInterval();

@@ -67,4 +67,8 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** Until when an instance holds it while sending (written only through the dispatcher's leases). */
+    @Column(name = "claimed_until", insertable = false, updatable = false)
+    public Instant claimedUntil;
 }

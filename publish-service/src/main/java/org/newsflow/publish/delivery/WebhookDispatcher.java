@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.newsflow.platform.claim.Leases;
 import org.newsflow.publish.article.ArticleVersion;
 import org.newsflow.publish.config.PublishConfig;
 import org.newsflow.publish.problem.ProblemException;
@@ -42,6 +43,12 @@ import io.quarkus.runtime.StartupEvent;
  * subscription; any other 4xx but 408 and 429 is refused for good (failed, re-sendable); 408, 429, 5xx, a timeout
  * or no connection is retried after the back-off schedule with jitter (a 429's Retry-After is honoured). Redirects
  * are not followed. Every attempt is logged in {@code webhook_attempt}.
+ *
+ * <p>Several publish instances share the sending: a message is claimed in the database for
+ * {@code newsflow.publish.webhooks.lease} before it is sent ({@link Leases}), a subscription whose head message is
+ * claimed is skipped by every other instance (so its order holds across instances), and the outcome is recorded only
+ * by the claim's holder. A killed instance's message is sent again, with the same {@code webhook-id}, once its lease
+ * has run out.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -57,6 +64,7 @@ public class WebhookDispatcher {
     private final ObjectMapper json;
     private final WebhookSecrets secrets;
     private final org.newsflow.publish.metrics.PublishMetrics metrics;
+    private final Leases leases;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private volatile boolean running;
@@ -74,6 +82,13 @@ public class WebhookDispatcher {
         this.config = config.webhooks();
         this.guard = guard;
         this.json = json;
+        if (this.config.lease().compareTo(this.config.timeout().multipliedBy(2)) < 0) {
+            throw new IllegalStateException("newsflow.publish.webhooks.lease (" + this.config.lease() + ") must be at least "
+                    + "twice newsflow.publish.webhooks.timeout (" + this.config.timeout() + "): a shorter lease lets another "
+                    + "instance send a message again while its answer may still be coming");
+        }
+        this.leases = new Leases("webhook_delivery", "id", "status = '" + WebhookDelivery.PENDING + "'", this.config.lease(),
+                java.time.Clock.systemUTC());
     }
 
     void start(@Observes StartupEvent start) {
@@ -152,7 +167,10 @@ public class WebhookDispatcher {
     private record Head(String subscriptionId, long deliveryId) {
     }
 
-    /** Per subscription not in flight, its oldest pending message, if it is due; at most {@code limit}. */
+    /**
+     * Per subscription not in flight, its oldest pending message, if it is due and no instance holds it; at most
+     * {@code limit}.
+     */
     private List<Head> dueHeads(int limit) {
         List<Long> heads = WebhookDelivery.getEntityManager().createQuery("select min(d.id) from WebhookDelivery d "
                 + "where d.status = :pending group by d.subscriptionId", Long.class)
@@ -161,7 +179,9 @@ public class WebhookDispatcher {
             return List.of();
         }
         // the ones in flight may be among the first: read no more rows than could be needed
-        return WebhookDelivery.<WebhookDelivery> find("id in ?1 and nextAttemptAt <= ?2 order by id", heads, Instant.now())
+        Instant now = Instant.now();
+        return WebhookDelivery.<WebhookDelivery> find("id in ?1 and nextAttemptAt <= ?2 "
+                + "and (claimedUntil is null or claimedUntil < ?2) order by id", heads, now)
                 .page(0, limit + inFlight.size()).stream().filter(d -> !inFlight.contains(d.subscriptionId)).limit(limit)
                 .map(d -> new Head(d.subscriptionId, d.id)).toList();
     }
@@ -177,8 +197,9 @@ public class WebhookDispatcher {
         return next == null || next.nextAttemptAt.isAfter(Instant.now()) ? null : next.id;
     }
 
+    /** What to send, and the claim that lets this instance send it ({@link Leases}). */
     private record Message(String url, java.util.List<String> secrets, String messageId, String body, String topic, String key,
-            String type, String subject) {
+            String type, String subject, String claim) {
     }
 
     /** One attempt, recorded; completes with the subscription's next due message, if it was delivered. */
@@ -196,7 +217,7 @@ public class WebhookDispatcher {
         }
         return answer.thenApplyAsync(outcome -> {
             long millis = Duration.between(started, Instant.now()).toMillis();
-            QuarkusTransaction.requiringNew().run(() -> record(deliveryId, outcome.status(), outcome.error(),
+            QuarkusTransaction.requiringNew().run(() -> record(deliveryId, message.claim(), outcome.status(), outcome.error(),
                     outcome.retryAfter(), started, millis));
             return QuarkusTransaction.requiringNew().call(() -> nextOf(deliveryId));
         }, bookkeeping);
@@ -225,16 +246,24 @@ public class WebhookDispatcher {
                 ? failure.getCause() : failure;
     }
 
-    /** The message to send, or null when there is nothing to send (sent already, subscription gone or disabled). */
+    /**
+     * The message to send, claimed for this instance; null when there is nothing to send (sent already, held by
+     * another instance, subscription gone or disabled).
+     */
     private Message prepare(long deliveryId) {
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
         if (!WebhookDelivery.PENDING.equals(delivery.status)) {
             // a round read it as pending just before the chain that sent it committed the outcome and let go
             return null;
         }
+        String claim = jdbc(connection -> leases.claim(connection, deliveryId)).orElse(null);
+        if (claim == null) {
+            return null; // another instance is sending it
+        }
         Subscription subscription = Subscription.findById(delivery.subscriptionId);
         if (subscription == null || subscription.deletedAt != null || !"active".equals(subscription.status)
                 || (subscription.webhookUrl == null && subscription.kafkaTopic == null)) {
+            jdbc(connection -> leases.release(connection, deliveryId, claim));
             delivery.status = WebhookDelivery.FAILED;
             delivery.lastError = "the subscription is deleted, disabled or has no webhook";
             return null;
@@ -256,14 +285,22 @@ public class WebhookDispatcher {
             data.set("enrichment", published.get("enrichment"));
             return new Message(subscription.webhookUrl, secrets.signingSecretsOf(subscription), delivery.messageId,
                     json.writeValueAsString(body), subscription.kafkaTopic, version.uri,
-                    "org.newsflow." + body.get("type").asText() + ".v1", delivery.articleId);
+                    "org.newsflow." + body.get("type").asText() + ".v1", delivery.articleId, claim);
         } catch (IOException e) {
             throw new IllegalStateException("a stored version is JSON", e);
         }
     }
 
-    private void record(long deliveryId, Integer status, String error, String retryAfter, Instant started, long millis) {
+    private void record(long deliveryId, String claim, Integer status, String error, String retryAfter, Instant started,
+            long millis) {
+        boolean held = jdbc(connection -> leases.release(connection, deliveryId, claim));
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        if (!held) {
+            // the lease ran out and another instance took the message over: its outcome is the one that counts
+            LOG.warnf("webhook delivery %d was taken over by another instance while this one sent it (lease %s); "
+                    + "this attempt's outcome (%s) is not recorded", deliveryId, leases.lease(), status == null ? error : status);
+            return;
+        }
         delivery.attempts++;
         WebhookAttempt attempt = new WebhookAttempt();
         attempt.deliveryId = deliveryId;
@@ -293,6 +330,10 @@ public class WebhookDispatcher {
             delivery.nextAttemptAt = Instant.now().plus(backoff(delivery.attempts, retryAfter));
         }
         metrics.webhookAttempt(WebhookDelivery.PENDING.equals(delivery.status) ? "retry" : delivery.status.toLowerCase());
+    }
+
+    private static <T> T jdbc(org.hibernate.jdbc.ReturningWork<T> work) {
+        return WebhookDelivery.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(work);
     }
 
     private Duration backoff(int attempts, String retryAfter) {

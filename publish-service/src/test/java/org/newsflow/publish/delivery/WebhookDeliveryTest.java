@@ -61,6 +61,9 @@ class WebhookDeliveryTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    javax.sql.DataSource database;
+
     Receiver receiver;
     String consumer;
 
@@ -73,6 +76,8 @@ class WebhookDeliveryTest {
         final Deque<int[]> answers = new ConcurrentLinkedDeque<>(); // {status, delay ms}
         final List<Received> received = Collections.synchronizedList(new ArrayList<>());
         final ObjectMapper json = new ObjectMapper();
+        final List<Instant> receivedAt = Collections.synchronizedList(new ArrayList<>());
+        volatile String retryAfter = "0";
         HttpServer server;
         int port;
 
@@ -93,10 +98,11 @@ class WebhookDeliveryTest {
                     Thread.currentThread().interrupt();
                 }
                 var headers = exchange.getRequestHeaders();
+                receivedAt.add(Instant.now());
                 received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                         headers.getFirst("webhook-signature"), body, json.readTree(body)));
                 if (status == 429) {
-                    exchange.getResponseHeaders().add("Retry-After", "0");
+                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
                 }
                 if (status == 307) {
                     exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
@@ -364,6 +370,32 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aMessageHeldByAnotherInstanceIsNotSentUntilItsLeaseRunsOutThenOnceWithTheSameWebhookId() throws Exception {
+        // Given a message whose first attempt was answered 429 "come back in 2 s"
+        JsonNode subscription = subscribe();
+        receiver.retryAfter = "2";
+        receiver.answers.add(new int[] { 429, 0 });
+        publish(uniqueUri(), 1, "usable");
+        String messageId = awaitAttempts(subscription, 1).get("messageId").asText();
+
+        // When another publish instance claims it for 4 s and is then killed (its claim is left behind)
+        Instant leaseEnds = Instant.now().plusSeconds(4);
+        try (var connection = database.getConnection();
+                var claim = connection.prepareStatement("UPDATE webhook_delivery SET claimed_by = 'a-killed-instance', "
+                        + "claimed_until = ? WHERE message_id = ?")) {
+            claim.setTimestamp(1, java.sql.Timestamp.from(leaseEnds));
+            claim.setString(2, messageId);
+            assertThat(claim.executeUpdate()).isEqualTo(1);
+        }
+
+        // Then this instance leaves it alone while the lease runs, though it fell due after 2 s, and sends it once after
+        JsonNode delivered = awaitStatus(subscription, "delivered", 1).get(0);
+        assertThat(receiver.received).extracting(Received::id).containsExactly(messageId, messageId);
+        assertThat(receiver.receivedAt.get(1)).isAfterOrEqualTo(leaseEnds);
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void webhookUrlsMustBeHttpAndAUrl() {
         given().header("Authorization", consumer).contentType(ContentType.JSON)
                 .body("{\"name\": \"x\", \"filter\": {\"any\": {\"subjects\": [\"20000256\"]}}, \"channel\": {\"type\": \"webhook\", "
@@ -381,6 +413,18 @@ class WebhookDeliveryTest {
                         + "\"]}}, \"channel\": {\"type\": \"webhook\", \"url\": \"" + receiver.url() + "\"}}")
                 .post("/v1/subscriptions").then().statusCode(201).extract().asString();
         return json.readTree(body);
+    }
+
+    private JsonNode awaitAttempts(JsonNode subscription, int attempts) {
+        JsonNode[] delivery = new JsonNode[1];
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode list = json.readTree(given().header("Authorization", consumer)
+                    .get("/v1/subscriptions/{id}/deliveries", subscription.get("id").asText()).then().statusCode(200)
+                    .extract().asString());
+            delivery[0] = list.path(0);
+            return delivery[0].path("attempts").asInt() >= attempts;
+        });
+        return delivery[0];
     }
 
     private JsonNode awaitStatus(JsonNode subscription, String status, int count) {
