@@ -23,6 +23,10 @@ public class ArticleVersion extends PanacheEntityBase {
     @SequenceGenerator(name = "article_version_seq", sequenceName = "article_version_seq", allocationSize = 50)
     public Long id;
 
+    /** Its place in the live stream's one order (see {@code StreamPositions}): the stream's event id. */
+    @Column(name = "stream_position", nullable = false)
+    public long streamPosition;
+
     @Column(name = "event_id", nullable = false)
     public String eventId;
 

@@ -17,6 +17,7 @@ import org.newsflow.contract.ArticlePublished;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
 import org.newsflow.publish.article.ArticleVersion;
+import org.newsflow.publish.article.StreamPositions;
 import org.newsflow.publish.article.PublishedArticle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,13 +54,14 @@ public class PublicationStore {
     @Transactional
     public List<Optional<Emission>> publishAllOnce(List<Input> inputs) {
         List<Optional<Emission>> emissions = new ArrayList<>(inputs.size());
+        long position = StreamPositions.claim(inputs.size());
         for (Input input : inputs) {
-            emissions.add(publishOnce(input.sourceEventId(), input.enriched()));
+            emissions.add(publishOnce(input.sourceEventId(), input.enriched(), position++));
         }
         return emissions;
     }
 
-    private Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched) {
+    private Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched, long streamPosition) {
         var processed = ProcessedEvent.of(sourceEventId);
         if (processed.isPresent()) {
             if (processed.get().emittedAt != null) {
@@ -78,6 +80,7 @@ public class PublicationStore {
                 enriched.receivedAt(), now, enriched.article(), enriched.enrichment());
 
         ArticleVersion history = new ArticleVersion();
+        history.streamPosition = streamPosition;
         history.eventId = StableIds.derivedEventId(EventTypes.ARTICLE_PUBLISHED, sourceEventId);
         history.articleId = enriched.articleId();
         history.uri = uri;

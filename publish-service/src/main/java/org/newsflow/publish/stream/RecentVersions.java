@@ -25,7 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * The newest published versions, each read from the database, parsed and turned into its stream event once, for
  * all live streams together: with many open streams (every console tab is one) a publication costs one read,
  * not one read, parse and text folding per stream. Looks for new versions when this instance publishes, and at
- * least once a second when asked (versions published by other instances).
+ * least once a second when asked (versions published by other instances). Versions are in their stream position's
+ * order ({@link org.newsflow.publish.article.StreamPositions}), which is the order every instance commits them in.
  */
 @ApplicationScoped
 public class RecentVersions {
@@ -110,7 +111,7 @@ public class RecentVersions {
 
     /** Reads versions from the database, for positions older than what is kept. */
     List<Announced> read(long position, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> ArticleVersion.<ArticleVersion> find("id > ?1 order by id", position)
+        return QuarkusTransaction.requiringNew().call(() -> ArticleVersion.<ArticleVersion> find("streamPosition > ?1 order by streamPosition", position)
                 .page(0, limit).stream().map(this::announced).toList());
     }
 
@@ -124,8 +125,8 @@ public class RecentVersions {
         lookedAtMillis = now;
         if (floor < 0) {
             ArticleVersion last = QuarkusTransaction.requiringNew()
-                    .call(() -> ArticleVersion.<ArticleVersion> find("order by id desc").firstResult());
-            floor = last == null ? 0 : last.id;
+                    .call(() -> ArticleVersion.<ArticleVersion> find("order by streamPosition desc").firstResult());
+            floor = last == null ? 0 : last.streamPosition;
             newest = floor;
             return;
         }
@@ -147,7 +148,7 @@ public class RecentVersions {
         String kind = "canceled".equals(version.pubStatus) ? "kill" : version.version > 1 ? "update" : "new";
         PublishedArticle current = PublishedArticle.findById(version.articleId);
         if (current != null && current.version > version.version && current.publishedAt.isBefore(version.publishedAt)) {
-            return new Announced(version.id, kind, null); // a late older version: never announced
+            return new Announced(version.streamPosition, kind, null); // a late older version: never announced
         }
         try {
             JsonNode event = json.readTree(version.payload);
@@ -156,7 +157,7 @@ public class RecentVersions {
                     .put("publisherId", event.path("publisherId").asText(null));
             data.set("article", event.get("article"));
             data.set("enrichment", event.get("enrichment"));
-            return new Announced(version.id, kind, data.toString());
+            return new Announced(version.streamPosition, kind, data.toString());
         } catch (IOException e) {
             throw new IllegalStateException("a stored version is JSON", e);
         }

@@ -58,6 +58,9 @@ class StreamTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    javax.sql.DataSource database;
+
     String consumer;
     String consumerId;
     final String publisher = "stream-wire-" + UUID.randomUUID().toString().substring(0, 8);
@@ -157,6 +160,68 @@ class StreamTest {
         assertThat(next).isNotNull();
         assertThat(next.data().at("/article/uri").asText()).isEqualTo(live);
         assertThat(next.name()).isEqualTo("new");
+    }
+
+    @Test
+    void aVersionAnotherInstanceCommitsWhileThisOnePublishesIsStreamedFirstNotSkipped() throws Exception {
+        // Given an open stream of one publisher's articles
+        String filter = URLEncoder.encode("{\"all\": {\"sources\": [\"" + publisher + "\"]}}", StandardCharsets.UTF_8);
+        BlockingQueue<Event> seen = new LinkedBlockingQueue<>();
+        var stream = listen("/v1/stream?filter=" + filter, null, seen);
+        Thread.sleep(300);
+        String theirs = uniqueUri();
+        String ours = uniqueUri();
+        try (java.sql.Connection otherInstance = database.getConnection()) {
+            // and another publish instance in the middle of publishing one of them (its turn taken, not yet committed)
+            otherInstance.setAutoCommit(false);
+            publishAsAnotherInstance(otherInstance, theirs);
+
+            // When this instance publishes another article meanwhile, and only then the other instance commits
+            publish(ours, 1, "usable");
+            assertThat(seen.poll(1, TimeUnit.SECONDS)).as("nothing may be streamed before the earlier turn commits").isNull();
+            otherInstance.commit();
+        }
+
+        // Then the stream has both, the other instance's first: a stream never passes a version still to come
+        List<Event> events = take(seen, 2);
+        stream.close();
+        assertThat(events).extracting(e -> e.data().at("/article/uri").asText()).containsExactly(theirs, ours);
+        assertThat(Long.parseLong(events.get(1).id())).isEqualTo(Long.parseLong(events.get(0).id()) + 1);
+    }
+
+    /** What a second publish instance writes when it publishes a version: its stream position, then the version. */
+    private void publishAsAnotherInstance(java.sql.Connection connection, String uri) throws Exception {
+        long position;
+        try (var advance = connection.prepareStatement("update stream_counter set length = length + 1 where id = 1");
+                var read = connection.prepareStatement("select length from stream_counter where id = 1")) {
+            advance.executeUpdate();
+            try (var row = read.executeQuery()) {
+                row.next();
+                position = row.getLong(1);
+            }
+        }
+        ObjectNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/ferry-timetable.json")) {
+            article = (ObjectNode) json.readTree(in);
+        }
+        article.put("uri", uri).put("version", "1").put("pubStatus", "usable");
+        String articleId = StableIds.articleId(publisher, uri);
+        Enrichment enrichment = new Enrichment("0.7.0", "en", "publisher", 1.0, 31, List.of("ferry"), List.of(), List.of(),
+                null, null, "story-y", List.of(), Instant.parse("2026-11-28T09:00:01Z"));
+        String payload = json.writeValueAsString(new org.newsflow.contract.ArticlePublished(articleId,
+                UUID.randomUUID().toString(), publisher, Instant.parse("2026-11-28T09:00:00Z"), Instant.now(), article,
+                enrichment));
+        try (var insert = connection.prepareStatement("insert into article_version (id, stream_position, event_id, "
+                + "article_id, uri, version, pub_status, published_at, payload) values (?, ?, ?, ?, ?, 1, 'usable', ?, ?)")) {
+            insert.setLong(1, 9_000_000_000L + (System.nanoTime() & 0xFFFFFF));
+            insert.setLong(2, position);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.setString(4, articleId);
+            insert.setString(5, uri);
+            insert.setTimestamp(6, java.sql.Timestamp.from(Instant.now()));
+            insert.setString(7, payload);
+            insert.executeUpdate();
+        }
     }
 
     /** The next {@code count} events, failing if they do not come within 20 s. */
