@@ -14,8 +14,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 
-/** A publisher over its rate gets 429 with Retry-After; other publishers are not affected. */
+/**
+ * A publisher over its rate gets 429 with Retry-After; other publishers are not affected; the limit is one for all
+ * ingest instances.
+ */
 @QuarkusTest
 @TestProfile(RateLimitTest.TightLimit.class)
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
@@ -52,5 +56,21 @@ class RateLimitTest {
         batcher.as().contentType("application/x-ndjson").body(two.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/articles").then().statusCode(207).body("accepted", equalTo(2));
         batcher.push(IngestApi.article("harbour-wind-farm.json")).then().statusCode(429);
+    }
+
+    @Inject
+    org.newsflow.ingest.config.IngestConfig config;
+
+    @Test
+    void whatAPublisherPushedToAnotherIngestInstanceCountsHereToo() {
+        // Given a publisher that pushed once here, and once to another ingest instance on the same database
+        TestPublisher busy = IngestApi.register("two-door-wire", false);
+        busy.push(IngestApi.article("harbour-wind-farm.json")).then().statusCode(202);
+        PublisherRateLimiter otherInstance = new PublisherRateLimiter(config);
+        otherInstance.acquire(busy.id(), 1);
+
+        // When it pushes here again, then its burst of two is used up
+        busy.push(IngestApi.article("harbour-wind-farm.json")).then().statusCode(429)
+                .body("errors[0].rule", equalTo("rate-limit"));
     }
 }
