@@ -57,8 +57,8 @@ public class DeliveryResource {
             throw ProblemException.invalid("query:status", "known-status", "status: pending, delivered or failed");
         }
         List<WebhookDelivery> deliveries = status == null
-                ? WebhookDelivery.find("subscriptionId = ?1 order by id desc", subscription.id).page(0, 200).list()
-                : WebhookDelivery.find("subscriptionId = ?1 and status = ?2 order by id desc", subscription.id, status)
+                ? WebhookDelivery.find("subscriptionId = ?1 order by feedSeq desc", subscription.id).page(0, 200).list()
+                : WebhookDelivery.find("subscriptionId = ?1 and status = ?2 order by feedSeq desc", subscription.id, status)
                         .page(0, 200).list();
         return deliveries.stream().map(DeliveryResource::view).toList();
     }

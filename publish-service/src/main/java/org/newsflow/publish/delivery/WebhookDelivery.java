@@ -35,6 +35,7 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "subscription_id", nullable = false)
     public String subscriptionId;
 
+    /** Its place in the subscription's order: the feed position of its entry (sent oldest first). */
     @Column(name = "feed_seq", nullable = false)
     public long feedSeq;
 

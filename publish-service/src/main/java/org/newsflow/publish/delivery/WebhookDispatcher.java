@@ -172,16 +172,14 @@ public class WebhookDispatcher {
      * {@code limit}.
      */
     private List<Head> dueHeads(int limit) {
-        List<Long> heads = WebhookDelivery.getEntityManager().createQuery("select min(d.id) from WebhookDelivery d "
-                + "where d.status = :pending group by d.subscriptionId", Long.class)
-                .setParameter("pending", WebhookDelivery.PENDING).getResultList();
-        if (heads.isEmpty()) {
-            return List.of();
-        }
-        // the ones in flight may be among the first: read no more rows than could be needed
+        // a subscription's head is its pending message first in its feed (feed positions are in commit order
+        // across instances; ids are not: each instance takes them from its own block)
         Instant now = Instant.now();
-        return WebhookDelivery.<WebhookDelivery> find("id in ?1 and nextAttemptAt <= ?2 "
-                + "and (claimedUntil is null or claimedUntil < ?2) order by id", heads, now)
+        return WebhookDelivery.<WebhookDelivery> find("from WebhookDelivery d where d.status = ?1 and d.nextAttemptAt <= ?2 "
+                + "and (d.claimedUntil is null or d.claimedUntil < ?2) and d.feedSeq = (select min(e.feedSeq) "
+                + "from WebhookDelivery e where e.subscriptionId = d.subscriptionId and e.status = ?1) order by d.createdAt",
+                WebhookDelivery.PENDING, now)
+                // the ones in flight may be among the first: read no more rows than could be needed
                 .page(0, limit + inFlight.size()).stream().filter(d -> !inFlight.contains(d.subscriptionId)).limit(limit)
                 .map(d -> new Head(d.subscriptionId, d.id)).toList();
     }
@@ -192,7 +190,7 @@ public class WebhookDispatcher {
         if (!WebhookDelivery.DELIVERED.equals(delivered.status)) {
             return null;
         }
-        WebhookDelivery next = WebhookDelivery.<WebhookDelivery> find("subscriptionId = ?1 and status = ?2 order by id",
+        WebhookDelivery next = WebhookDelivery.<WebhookDelivery> find("subscriptionId = ?1 and status = ?2 order by feedSeq",
                 delivered.subscriptionId, WebhookDelivery.PENDING).firstResult();
         return next == null || next.nextAttemptAt.isAfter(Instant.now()) ? null : next.id;
     }

@@ -68,7 +68,7 @@ public class FanOut {
                 org.newsflow.publish.delivery.WebhookDelivery delivery = new org.newsflow.publish.delivery.WebhookDelivery();
                 delivery.messageId = "msg_" + java.util.UUID.randomUUID().toString().replace("-", "");
                 delivery.subscriptionId = subscriptionId;
-                delivery.feedSeq = entry.seq;
+                delivery.feedSeq = entry.positionInFeed;
                 delivery.articleId = articleId;
                 delivery.kind = entry.kind;
                 delivery.eventId = eventId;
