@@ -17,8 +17,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Apache Kafka broker in KRaft mode (broker and controller in one process), from the Maven Central jars
- * in launcher/target/lib, with its data under .newsflow/data.
+ * Real Apache Kafka brokers in KRaft mode, from the Maven Central jars in launcher/target/lib, with their data under
+ * .newsflow/data. One broker by default; {@code --brokers N} starts N, each broker and controller in one process,
+ * the N controllers forming the quorum (3 of them outlive any one), topics replicated min(N, 3) times with
+ * {@code min.insync.replicas} 2 where there are three copies — so the services' {@code acks=all} writes survive a
+ * broker's death.
  */
 final class Broker {
 
@@ -34,16 +37,40 @@ final class Broker {
         this.settings = settings;
     }
 
+    /** The pid-file and log name of broker {@code n} (from 1): the first is plain "kafka", as in a one-broker run. */
+    static String name(int n) {
+        return n == 1 ? NAME : NAME + "-" + n;
+    }
+
+    static List<String> names(Settings settings) {
+        return java.util.stream.IntStream.rangeClosed(1, settings.brokers()).mapToObj(Broker::name).toList();
+    }
+
     void start() {
-        Console.step("starting Apache Kafka 4.1 (KRaft) on " + settings.bootstrapServers());
-        Path config = settings.data().resolve("kafka-config");
-        Path logDir = settings.data().resolve("kafka");
-        Path log = settings.logs().resolve("kafka.log");
+        Console.step("starting Apache Kafka 4.1 (KRaft, " + settings.brokers() + " broker"
+                + (settings.brokers() == 1 ? "" : "s") + ") on " + settings.bootstrapServers());
+        checkDataFitsTheCluster();
+        for (int n = 1; n <= settings.brokers(); n++) {
+            startProcess(n);
+        }
+        for (int n = 1; n <= settings.brokers(); n++) {
+            waitUntilServing(n);
+        }
+        createTopics();
+        Console.done("Kafka is up; topics: " + String.join(", ", TOPICS) + (settings.brokers() == 1 ? ""
+                : " (replication factor " + replication() + ", min.insync.replicas " + minInSync() + ")"));
+    }
+
+    /** Starts broker {@code n} on its configuration and data (formatting its storage on first use). */
+    ProcessHandle startProcess(int n) {
+        Path config = settings.data().resolve(name(n) + "-config");
+        Path logDir = settings.data().resolve(name(n));
+        Path log = settings.logs().resolve(name(n) + ".log");
         try {
             Files.createDirectories(config);
             Files.createDirectories(logDir);
             Path properties = config.resolve("server.properties");
-            Files.writeString(properties, serverProperties(logDir));
+            Files.writeString(properties, serverProperties(n, logDir));
             Path logging = config.resolve("log4j2.properties");
             try (InputStream in = Broker.class.getResourceAsStream("kafka-log4j2.properties")) {
                 Files.copy(in, logging, StandardCopyOption.REPLACE_EXISTING);
@@ -51,44 +78,82 @@ final class Broker {
             String classpath = settings.home().resolve("launcher/target/lib").toAbsolutePath() + "/*";
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 int exit = Processes.runToLog(List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format",
-                        "--cluster-id", Uuid.randomUuid().toString(), "--config", properties.toString()),
-                        settings.home(), settings.logs().resolve("kafka-format.log"));
+                        "--cluster-id", clusterId(), "--config", properties.toString()),
+                        settings.home(), settings.logs().resolve(name(n) + "-format.log"));
                 if (exit != 0) {
-                    throw Console.fail("formatting the Kafka storage failed; see .newsflow/logs/kafka-format.log");
+                    throw Console.fail("formatting the Kafka storage failed; see .newsflow/logs/" + name(n) + "-format.log");
                 }
             }
-            ProcessHandle broker = Processes.start(settings, NAME, List.of(java(), "-Xms128m", "-Xmx512m",
+            return Processes.start(settings, name(n), List.of(java(), "-Xms128m", "-Xmx512m",
                     "-Dlog4j2.configurationFile=" + logging.toAbsolutePath(), "-cp", classpath, "kafka.Kafka",
                     properties.toString()), Map.of(), log);
-            waitUntilServing(broker, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        createTopics();
-        Console.done("Kafka is up; topics: " + String.join(", ", TOPICS));
     }
 
-    private void waitUntilServing(ProcessHandle broker, Path log) {
+    /** A cluster's data holds its controller quorum: a run with another number of brokers cannot use it. */
+    private void checkDataFitsTheCluster() {
+        Path file = settings.data().resolve("kafka-brokers");
+        try {
+            if (Files.exists(settings.data().resolve(NAME).resolve("meta.properties"))) {
+                String made = Files.exists(file) ? Files.readString(file).trim() : "1";
+                if (!made.equals(Integer.toString(settings.brokers()))) {
+                    throw Console.fail("the Kafka data in " + settings.home().relativize(settings.data()) + " belongs to a "
+                            + made + "-broker cluster; start with --brokers " + made + ", or delete that folder's kafka* "
+                            + "entries to begin a new cluster (its topics and records are lost)");
+                }
+            }
+            Files.createDirectories(settings.data());
+            Files.writeString(file, Integer.toString(settings.brokers()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One id for every broker of the run's cluster, kept beside their data. */
+    private String clusterId() throws IOException {
+        Path file = settings.data().resolve("kafka-cluster-id");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Uuid.randomUuid().toString());
+        }
+        return Files.readString(file).trim();
+    }
+
+    void waitUntilServing(int n) {
+        Path log = settings.logs().resolve(name(n) + ".log");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.startupTimeoutSeconds());
-        while (!Processes.accepts(settings.kafkaPort())) {
-            if (!broker.isAlive()) {
-                throw Console.fail("the Kafka broker stopped while starting; see " + settings.home().relativize(log));
+        while (!Processes.accepts(settings.kafkaPort(n))) {
+            if (Processes.running(settings, name(n)).isEmpty()) {
+                throw Console.fail("the Kafka broker " + n + " stopped while starting; see " + settings.home().relativize(log));
             }
             if (System.nanoTime() > deadline) {
-                throw Console.fail("the Kafka broker did not start within " + settings.startupTimeoutSeconds()
+                throw Console.fail("the Kafka broker " + n + " did not start within " + settings.startupTimeoutSeconds()
                         + " s; see " + settings.home().relativize(log));
             }
             sleep(200);
         }
     }
 
+    private short replication() {
+        return (short) Math.min(3, settings.brokers());
+    }
+
+    private int minInSync() {
+        return replication() >= 3 ? 2 : 1;
+    }
+
+    /** Enough partitions for every instance of a service to hold one. */
+    private int partitions() {
+        return Math.max(PARTITIONS, settings.replicas());
+    }
+
     private void createTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1).configs(t.equals("articles.inbound")
-                            // the broker stamps publishers' records: the intake judges a signature's age from it
-                            ? Map.of("message.timestamp.type", "LogAppendTime") : Map.of()))
+                    .map(t -> new NewTopic(t, partitions(), replication()).configs(topicConfig(t)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
@@ -99,24 +164,41 @@ final class Broker {
         }
     }
 
-    private String serverProperties(Path logDir) {
-        int port = settings.kafkaPort();
-        int controller = settings.controllerPort();
+    private Map<String, String> topicConfig(String topic) {
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("min.insync.replicas", Integer.toString(minInSync()));
+        if (topic.equals("articles.inbound")) {
+            // the broker stamps publishers' records: the intake judges a signature's age from it
+            config.put("message.timestamp.type", "LogAppendTime");
+        }
+        return config;
+    }
+
+    private String serverProperties(int n, Path logDir) {
+        List<String> voters = new java.util.ArrayList<>();
+        for (int voter = 1; voter <= settings.brokers(); voter++) {
+            voters.add(voter + "@127.0.0.1:" + settings.controllerPort(voter));
+        }
+        int port = settings.kafkaPort(n);
+        int controller = settings.controllerPort(n);
+        String internal = Integer.toString(replication());
         return String.join("\n",
                 "# written by ./newsflow at every start",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controller,
+                "node.id=" + n,
+                "controller.quorum.voters=" + String.join(",", voters),
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + logDir.toAbsolutePath(),
-                "num.partitions=" + PARTITIONS,
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "num.partitions=" + partitions(),
+                "default.replication.factor=" + internal,
+                "min.insync.replicas=" + minInSync(),
+                "offsets.topic.replication.factor=" + internal,
+                "transaction.state.log.replication.factor=" + internal,
+                "transaction.state.log.min.isr=" + minInSync(),
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
                 "message.max.bytes=4194304", // the services' kafka.max.request.size: events grow on each hop

@@ -15,7 +15,10 @@ public final class Newsflow {
               demo     push the sample articles (starting Newsflow in the background first if needed) and
                        print one of them as published and enriched; ./newsflow demo <folder> pushes your own
               down     stop everything started by up or demo
-              status   show what runs and whether it is ready
+              status   show every process (brokers, each instance of each service), its port and readiness
+              chaos <fault>
+                       kill -9 or start again a broker or a service instance of the running pipeline, or run
+                       the scripted drill (chaos run); ./newsflow chaos --help lists them
               enrich <file-or-folder>
                        print each article enriched (ninjs, one per line), without Kafka or a server
               eval [--details] [--part=tune|--part=held] <folder>
@@ -44,10 +47,13 @@ public final class Newsflow {
             Options:
               --db h2|postgres   database of the services (default h2: embedded files under .newsflow/data)
               -d, --detach       up: return once everything is ready, leaving it running
-              --kafka-port N     Kafka listener (default 9092; the controller uses N+1)
+              --brokers N        Kafka brokers (default 1; 3: a cluster, replication factor 3, min.insync.replicas 2)
+              --replicas N       instances of each service (default 1; more need --db postgres); instance n
+                                 listens on the service's port + 100 × (n − 1)
+              --kafka-port N     Kafka listener (default 9092; the controller uses N+1; broker n uses N+2(n−1))
               --ingest-port N, --enrich-port N, --publish-port N   (defaults 8081, 8082, 8083)
 
-            Environment: NEWSFLOW_DB, NEWSFLOW_KAFKA_PORT, NEWSFLOW_INGEST_PORT, NEWSFLOW_ENRICH_PORT,
+            Environment: NEWSFLOW_DB, NEWSFLOW_BROKERS, NEWSFLOW_REPLICAS, NEWSFLOW_KAFKA_PORT, NEWSFLOW_INGEST_PORT, NEWSFLOW_ENRICH_PORT,
             NEWSFLOW_PUBLISH_PORT, NEWSFLOW_PG_URL (jdbc:postgresql://127.0.0.1:5432), NEWSFLOW_PG_USER (postgres),
             NEWSFLOW_PG_PASSWORD, NEWSFLOW_PG_FRESH (true: drop the newsflow_* databases first), NEWSFLOW_JAVA_OPTS,
             NEWSFLOW_STARTUP_TIMEOUT (seconds, 90), NEWSFLOW_HTTP_HOST (127.0.0.1; 0.0.0.0 opens the services to the network).
@@ -84,6 +90,7 @@ public final class Newsflow {
                 }
                 case "down" -> pipeline.down(false);
                 case "status" -> pipeline.status();
+                case "chaos" -> new Chaos(settings).run(settings.arguments());
                 case "help", "-h", "--help" -> System.out.print(USAGE);
                 default -> throw Console.fail("unknown command '" + command + "'; try ./newsflow help");
             }

@@ -28,8 +28,7 @@ final class Pipeline {
     }
 
     boolean isRunning() {
-        return Processes.running(settings, Broker.NAME).isPresent()
-                || List.of(Service.values()).stream().anyMatch(s -> Processes.running(settings, s.module).isPresent());
+        return names().stream().anyMatch(name -> Processes.running(settings, name).isPresent());
     }
 
     void up() {
@@ -42,6 +41,7 @@ final class Pipeline {
         if (settings.db() == Settings.Database.POSTGRES) {
             ensurePostgresDatabases();
         }
+        settings.recordTopology();
         new Broker(settings).start();
         Publishers publishers = new Publishers(settings);
         publishers.adminToken();
@@ -69,6 +69,12 @@ final class Pipeline {
         Console.info("  API docs         " + Service.INGEST.url(settings) + "/q/swagger-ui  (and :"
                 + settings.enrichPort() + ", :" + settings.publishPort() + ")");
         Console.info("  Kafka            " + settings.bootstrapServers() + "  (topic articles.published)");
+        if (settings.replicas() > 1) {
+            for (Service service : Service.values()) {
+                Console.info(String.format("  %-16s %s", service.module, String.join("  ", service.instances(settings).stream()
+                        .map(instance -> instance.url(settings)).toList())));
+            }
+        }
         Console.info("  logs             " + settings.home().relativize(settings.logs()) + "/");
         Console.info("  sample articles  ./newsflow demo");
     }
@@ -79,22 +85,43 @@ final class Pipeline {
             Console.step("stopping Newsflow");
         }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        for (Service service : Service.values()) {
-            stopping.add(CompletableFuture.runAsync(() -> Processes.stop(settings, service.module, 20)));
+        for (Service.Instance instance : instances()) {
+            stopping.add(CompletableFuture.runAsync(() -> Processes.stop(settings, instance.name(), 20)));
         }
         stopping.forEach(CompletableFuture::join);
-        Processes.stop(settings, Broker.NAME, 30);
+        List<CompletableFuture<Void>> brokers = new ArrayList<>();
+        for (String broker : Broker.names(settings)) {
+            brokers.add(CompletableFuture.runAsync(() -> Processes.stop(settings, broker, 30)));
+        }
+        brokers.forEach(CompletableFuture::join);
+        try {
+            java.nio.file.Files.deleteIfExists(Settings.topologyFile(settings.home()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (!quiet) {
             Console.done("stopped");
         }
     }
 
     void status() {
-        report(Broker.NAME, Processes.running(settings, Broker.NAME).isPresent(), settings.bootstrapServers());
-        for (Service service : Service.values()) {
-            boolean alive = Processes.running(settings, service.module).isPresent();
-            report(service.module, alive, service.url(settings) + (alive && ready(service) ? "  ready" : "  not ready"));
+        for (int n = 1; n <= settings.brokers(); n++) {
+            report(Broker.name(n), Processes.running(settings, Broker.name(n)).isPresent(), "127.0.0.1:" + settings.kafkaPort(n)
+                    + (settings.brokers() > 1 ? "  (controller :" + settings.controllerPort(n) + ")" : ""));
         }
+        for (Service.Instance instance : instances()) {
+            boolean alive = Processes.running(settings, instance.name()).isPresent();
+            report(instance.name(), alive, instance.url(settings) + (alive && ready(instance) ? "  ready" : "  not ready"));
+        }
+    }
+
+    /** Every instance of every service in this run, the services in start order. */
+    List<Service.Instance> instances() {
+        List<Service.Instance> instances = new ArrayList<>();
+        for (Service service : Service.values()) {
+            instances.addAll(service.instances(settings));
+        }
+        return instances;
     }
 
     /** Keeps the foreground run alive until Ctrl-C or until a process dies. */
@@ -117,23 +144,25 @@ final class Pipeline {
     }
 
     private List<String> names() {
-        List<String> names = new ArrayList<>(List.of(Broker.NAME));
-        for (Service service : Service.values()) {
-            names.add(service.module);
-        }
+        List<String> names = new ArrayList<>(Broker.names(settings));
+        instances().forEach(instance -> names.add(instance.name()));
         return names;
     }
 
     private void report(String name, boolean alive, String where) {
-        Console.info(String.format("  %-16s %-8s %s", name, alive ? "running" : "stopped", alive ? where : ""));
+        Console.info(String.format("  %-18s %-8s %s", name, alive ? "running" : "stopped", alive ? where : ""));
     }
 
     private void checkPortsFree() {
         Map<Integer, String> ports = new java.util.LinkedHashMap<>();
-        ports.put(settings.kafkaPort(), "Kafka (--kafka-port)");
-        ports.put(settings.controllerPort(), "the Kafka controller (--kafka-port + 1)");
-        for (Service service : Service.values()) {
-            ports.put(service.port(settings), service.module + " (--" + service.module.replace("-service", "") + "-port)");
+        for (int n = 1; n <= settings.brokers(); n++) {
+            ports.put(settings.kafkaPort(n), "Kafka broker " + n + " (--kafka-port + " + 2 * (n - 1) + ")");
+            ports.put(settings.controllerPort(n), "the Kafka controller " + n + " (--kafka-port + " + (2 * n - 1) + ")");
+        }
+        for (Service.Instance instance : instances()) {
+            ports.put(instance.port(settings), instance.name() + " (--" + instance.service().module.replace("-service", "")
+                    + "-port" + (instance.number() > 1 ? " + " + Settings.INSTANCE_PORT_STEP * (instance.number() - 1) : "")
+                    + ")");
         }
         ports.forEach((port, user) -> {
             if (Processes.portInUse(port)) {
@@ -166,29 +195,35 @@ final class Pipeline {
     }
 
     private void startServices() {
-        Console.step("starting ingest-service, enrich-service and publish-service");
-        Map<Service, ProcessHandle> processes = new HashMap<>();
-        Map<Service, Long> started = new HashMap<>();
-        for (Service service : Service.values()) {
-            Path runner = service.runner(settings);
-            List<String> command = new ArrayList<>();
-            command.add(Broker.java());
-            command.addAll(List.of(settings.javaOpts().trim().split("\\s+")));
-            command.addAll(List.of("-jar", runner.toString()));
-            started.put(service, System.nanoTime());
-            processes.put(service, Processes.start(settings, service.module, command, environment(service),
-                    settings.logs().resolve(service.module + ".log")));
+        Console.step("starting ingest-service, enrich-service and publish-service"
+                + (settings.replicas() > 1 ? ", " + settings.replicas() + " instances of each" : ""));
+        Map<Service.Instance, ProcessHandle> processes = new HashMap<>();
+        Map<Service.Instance, Long> started = new HashMap<>();
+        for (Service.Instance instance : instances()) {
+            started.put(instance, System.nanoTime());
+            processes.put(instance, startProcess(instance));
         }
-        for (Service service : Service.values()) {
-            waitUntilReady(service, processes.get(service));
-            Console.done(String.format("%-16s ready on %s (%.1f s)", service.module, service.url(settings),
-                    (System.nanoTime() - started.get(service)) / 1e9));
+        for (Service.Instance instance : instances()) {
+            waitUntilReady(instance, processes.get(instance));
+            Console.done(String.format("%-18s ready on %s (%.1f s)", instance.name(), instance.url(settings),
+                    (System.nanoTime() - started.get(instance)) / 1e9));
         }
     }
 
-    private Map<String, String> environment(Service service) {
+    /** Starts one instance of a service (its log appended to .newsflow/logs/<name>.log). */
+    ProcessHandle startProcess(Service.Instance instance) {
+        List<String> command = new ArrayList<>();
+        command.add(Broker.java());
+        command.addAll(List.of(settings.javaOpts().trim().split("\\s+")));
+        command.addAll(List.of("-jar", instance.service().runner(settings).toString()));
+        return Processes.start(settings, instance.name(), command, environment(instance),
+                settings.logs().resolve(instance.name() + ".log"));
+    }
+
+    private Map<String, String> environment(Service.Instance instance) {
+        Service service = instance.service();
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(settings)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port(settings)));
         // this machine only (the local run allows webhooks to private addresses and keeps its keys in files):
         // NEWSFLOW_HTTP_HOST=0.0.0.0 opens it to the network
         env.put("QUARKUS_HTTP_HOST", settings.httpHost());
@@ -225,25 +260,25 @@ final class Pipeline {
         return env;
     }
 
-    private void waitUntilReady(Service service, ProcessHandle process) {
+    void waitUntilReady(Service.Instance instance, ProcessHandle process) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.startupTimeoutSeconds());
-        String log = settings.home().relativize(settings.logs().resolve(service.module + ".log")).toString();
-        while (!ready(service)) {
+        String log = settings.home().relativize(settings.logs().resolve(instance.name() + ".log")).toString();
+        while (!ready(instance)) {
             if (!process.isAlive()) {
-                throw Console.fail(service.module + " stopped while starting; see " + log);
+                throw Console.fail(instance.name() + " stopped while starting; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                throw Console.fail(service.module + " was not ready within " + settings.startupTimeoutSeconds()
+                throw Console.fail(instance.name() + " was not ready within " + settings.startupTimeoutSeconds()
                         + " s; see " + log);
             }
             Broker.sleep(250);
         }
     }
 
-    boolean ready(Service service) {
+    boolean ready(Service.Instance instance) {
         try {
             HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
-                    URI.create(service.url(settings) + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
+                    URI.create(instance.url(settings) + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return answer.statusCode() == 200;
         } catch (Exception e) {
