@@ -92,6 +92,18 @@ final class E2ePipeline implements AutoCloseable {
                 (service.readyNanos - service.startNanos) / 1e9, service.log);
     }
 
+    /** Waits until {@code members} members of the consumer group each hold at least one partition. */
+    static void awaitPartitionsShared(String bootstrapServers, String group, int members) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            org.awaitility.Awaitility.await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> {
+                var description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+                return description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
+                        .count() >= members;
+            });
+        }
+    }
+
     /** Registers a publisher through ingest's admin API, as an operator would; its API key. */
     String registerPublisher(String id, String name) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/v1/admin/publishers")))

@@ -133,9 +133,9 @@ class ServiceCrashIT {
         FeedFollower follower = new FeedFollower(followed);
         try {
             E2ePipeline.awaitReady(second);
-            awaitPartitionsShared("publish-service", 2); // each instance takes some of articles.enriched's partitions
+            E2ePipeline.awaitPartitionsShared(TestKafka.bootstrapServers(), "publish-service", 2); // each instance takes some of articles.enriched's partitions
             follower.start();
-            double firstBefore = publishedBy(pipeline.publish);
+            double firstBefore = pipeline.publish.publishedVersions();
 
             // When the publisher pushes its articles
             List<String> uris = new ArrayList<>();
@@ -148,8 +148,8 @@ class ServiceCrashIT {
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> follower.uris().containsAll(uris));
             Thread.sleep(2_000); // late repeats
             List<String> read = follower.uris().stream().filter(uris::contains).toList();
-            double first = publishedBy(pipeline.publish) - firstBefore;
-            double other = publishedBy(second);
+            double first = pipeline.publish.publishedVersions() - firstBefore;
+            double other = second.publishedVersions();
             System.out.printf("[scale-out] two publish-service instances (%.0f and %.0f versions published): the feed reader"
                     + " read %d of %d articles, %d more than once%n", first, other, read.stream().distinct().count(),
                     uris.size(), read.size() - read.stream().distinct().count());
@@ -215,26 +215,6 @@ class ServiceCrashIT {
             thread.interrupt();
             thread.join(5_000);
         }
-    }
-
-    /** Waits until {@code members} members of the consumer group each hold at least one partition. */
-    private static void awaitPartitionsShared(String group, int members) {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-                var description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
-                return description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
-                        .count() >= members;
-            });
-        }
-    }
-
-    /** The instance's newsflow_articles_published_total, from its Prometheus metrics. */
-    private static double publishedBy(ServiceProcess instance) throws Exception {
-        String metrics = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.url("/q/metrics"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("newsflow_articles_published_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @org.junit.jupiter.api.Test

@@ -79,6 +79,14 @@ final class ServiceProcess implements AutoCloseable {
         return twin;
     }
 
+    /** The versions this publish-service instance published: its newsflow_articles_published_total. */
+    double publishedVersions() throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/q/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("newsflow_articles_published_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** kill -9: no shutdown hook, no flush, no goodbye to the broker. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
