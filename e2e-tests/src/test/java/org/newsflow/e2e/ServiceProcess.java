@@ -2,7 +2,6 @@ package org.newsflow.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.newsflow.testing.FreePorts;
 
 /** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM, as in production. */
 final class ServiceProcess implements AutoCloseable {
@@ -46,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServiceProcess service = new ServiceProcess(module, freePort(), logs.resolve(module + ".log"), runner, Map.copyOf(env));
+        ServiceProcess service = new ServiceProcess(module, FreePorts.next(), logs.resolve(module + ".log"), runner, Map.copyOf(env));
         service.launch();
         return service;
     }
@@ -73,7 +74,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** A second instance of this service: same configuration (database, consumer group), its own port and log. */
     ServiceProcess another(String instance) {
-        ServiceProcess twin = new ServiceProcess(name + "-" + instance, freePort(),
+        ServiceProcess twin = new ServiceProcess(name + "-" + instance, FreePorts.next(),
                 log.resolveSibling(name + "-" + instance + ".log"), runner, env);
         twin.launch();
         return twin;
@@ -145,13 +146,6 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

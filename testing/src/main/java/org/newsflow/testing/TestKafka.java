@@ -2,7 +2,6 @@ package org.newsflow.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,8 +43,8 @@ public final class TestKafka {
             boolean first = logDir == null;
             if (first) {
                 logDir = temporaryLogDir();
-                port = freePort();
-                controllerPort = freePort();
+                port = FreePorts.next();
+                controllerPort = FreePorts.next();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stopAndDelete, "test-kafka-shutdown"));
             }
             broker = new EmbeddedKafkaBroker()
@@ -89,13 +88,6 @@ public final class TestKafka {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Creates the topics that do not exist yet (one partition each: tests read them in a total order). */
     public static void ensureTopics(String... topics) {

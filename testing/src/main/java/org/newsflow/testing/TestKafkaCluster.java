@@ -3,7 +3,6 @@ package org.newsflow.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,8 @@ public final class TestKafkaCluster implements AutoCloseable {
     private TestKafkaCluster(Path directory) {
         this.directory = directory;
         for (int n = 1; n <= BROKERS; n++) {
-            ports[n] = freePort();
-            controllerPorts[n] = freePort();
+            ports[n] = FreePorts.next();
+            controllerPorts[n] = FreePorts.next();
         }
     }
 
@@ -209,13 +208,6 @@ public final class TestKafkaCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -1,4 +1,4 @@
-package org.newsflow.ingest.config;
+package org.newsflow.platform.db;
 
 import java.time.Duration;
 
@@ -7,20 +7,28 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.newsflow.platform.db.PlannerStatistics;
 
 import io.quarkus.runtime.StartupEvent;
 
-/** Keeps planner statistics of this service's database fresh where the server does not (see {@link PlannerStatistics}). */
+/**
+ * Keeps the planner statistics of the service's database fresh where the server does not (see
+ * {@link PlannerStatistics}): one bean for every service, from {@code newsflow.db.analyze-every} (2m).
+ */
 @ApplicationScoped
-class PlannerStatisticsUpkeep {
+public class PlannerStatisticsUpkeep {
+
+    @Inject
+    DataSource database;
+
+    @ConfigProperty(name = "newsflow.db.analyze-every", defaultValue = "2m")
+    Duration every;
 
     private PlannerStatistics statistics;
 
-    void onStart(@Observes StartupEvent start, DataSource database,
-            @ConfigProperty(name = "newsflow.db.analyze-every", defaultValue = "2m") Duration every) {
+    void onStart(@Observes StartupEvent started) {
         statistics = PlannerStatistics.keep(database, every);
     }
 
