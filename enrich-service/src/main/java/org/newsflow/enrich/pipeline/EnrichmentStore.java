@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
+import org.newsflow.platform.hop.ProcessedEvents;
 import org.newsflow.enrich.record.EnrichmentRecord;
 import org.newsflow.enrich.record.ProcessedEvent;
 
@@ -47,14 +49,20 @@ public class EnrichmentStore {
     @Transactional
     public List<Optional<Emission>> enrichAllOnce(List<Input> inputs) {
         List<Optional<Emission>> emissions = new ArrayList<>(inputs.size());
+        Set<String> seen = seenBefore(inputs.stream().map(Input::sourceEventId).toList());
         for (Input input : inputs) {
-            emissions.add(enrichOnce(input.sourceEventId(), input.enrichment()));
+            emissions.add(enrichOnce(input.sourceEventId(), input.enrichment(), seen.contains(input.sourceEventId())));
         }
         return emissions;
     }
 
-    private Optional<Emission> enrichOnce(String sourceEventId, Supplier<Computed> enrichment) {
-        var processed = ProcessedEvent.of(sourceEventId);
+    private static Set<String> seenBefore(List<String> eventIds) {
+        return ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> ProcessedEvents.seenAmong(connection, eventIds));
+    }
+
+    private Optional<Emission> enrichOnce(String sourceEventId, Supplier<Computed> enrichment, boolean seenBefore) {
+        var processed = seenBefore ? ProcessedEvent.of(sourceEventId) : Optional.<ProcessedEvent> empty();
         if (processed.isPresent()) {
             if (processed.get().emittedAt != null) {
                 return Optional.empty();
@@ -93,19 +101,8 @@ public class EnrichmentStore {
     /** Kafka acknowledged the events that {@code sourceEventIds} led to. */
     @Transactional
     public void markEmitted(List<String> sourceEventIds) {
-        // one JDBC batch: a bulk HQL update with a list is translated anew on every call (a tenth of the CPU)
-        java.time.OffsetDateTime now = Instant.now().atOffset(java.time.ZoneOffset.UTC);
-        ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement(
-                    "update processed_event set emitted_at = ? where event_id = ?")) {
-                for (String eventId : sourceEventIds) {
-                    update.setObject(1, now);
-                    update.setString(2, eventId);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        });
+        ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class)
+                .doWork(connection -> ProcessedEvents.markEmitted(connection, sourceEventIds));
     }
 
     private static Emission emission(EnrichmentRecord record) {

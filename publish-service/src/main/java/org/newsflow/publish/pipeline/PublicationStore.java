@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.ArticlePublished;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
+import org.newsflow.platform.hop.ProcessedEvents;
 import org.newsflow.publish.article.ArticleVersion;
 import org.newsflow.publish.article.StreamPositions;
 import org.newsflow.publish.article.PublishedArticle;
@@ -55,14 +57,17 @@ public class PublicationStore {
     public List<Optional<Emission>> publishAllOnce(List<Input> inputs) {
         List<Optional<Emission>> emissions = new ArrayList<>(inputs.size());
         long position = StreamPositions.claim(inputs.size());
+        Set<String> seen = ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(
+                connection -> ProcessedEvents.seenAmong(connection, inputs.stream().map(Input::sourceEventId).toList()));
         for (Input input : inputs) {
-            emissions.add(publishOnce(input.sourceEventId(), input.enriched(), position++));
+            emissions.add(publishOnce(input.sourceEventId(), input.enriched(), position++, seen.contains(input.sourceEventId())));
         }
         return emissions;
     }
 
-    private Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched, long streamPosition) {
-        var processed = ProcessedEvent.of(sourceEventId);
+    private Optional<Emission> publishOnce(String sourceEventId, ArticleEnriched enriched, long streamPosition,
+            boolean seenBefore) {
+        var processed = seenBefore ? ProcessedEvent.of(sourceEventId) : Optional.<ProcessedEvent> empty();
         if (processed.isPresent()) {
             if (processed.get().emittedAt != null) {
                 return Optional.empty(); // already on articles.published: sending it again would be a duplicate
@@ -132,19 +137,8 @@ public class PublicationStore {
     /** Kafka acknowledged the events that {@code sourceEventIds} led to. */
     @Transactional
     public void markEmitted(List<String> sourceEventIds) {
-        // one JDBC batch: a bulk HQL update with a list is translated anew on every call (a tenth of the CPU)
-        java.time.OffsetDateTime now = Instant.now().atOffset(java.time.ZoneOffset.UTC);
-        ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement(
-                    "update processed_event set emitted_at = ? where event_id = ?")) {
-                for (String eventId : sourceEventIds) {
-                    update.setObject(1, now);
-                    update.setString(2, eventId);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        });
+        ProcessedEvent.getEntityManager().unwrap(org.hibernate.Session.class)
+                .doWork(connection -> ProcessedEvents.markEmitted(connection, sourceEventIds));
     }
 
     private static Emission emission(ArticleVersion version) {
