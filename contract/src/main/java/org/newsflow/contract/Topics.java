@@ -12,6 +12,9 @@ public final class Topics {
     /** publish-service → consumers: every published version and kill ({@link ArticlePublished}). */
     public static final String ARTICLES_PUBLISHED = "articles.published";
 
+    /** enrich-service and publish-service → ingest-service: how far a submission got ({@link SubmissionProgress}). */
+    public static final String SUBMISSION_PROGRESS = "articles.progress";
+
     /** Dead-letter topic of a consumed topic: poison records land there with the reason in headers. */
     public static String deadLetterOf(String topic) {
         return topic + ".dlq";

@@ -41,7 +41,7 @@ final class E2ePipeline implements AutoCloseable {
         Path logs = root.resolve("e2e-tests/target/e2e-logs/" + databasePrefix);
         String kafka = TestKafka.bootstrapServers();
         TestKafka.ensureTopics(Topics.ARTICLES_INBOUND, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
-                Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_PUBLISHED,
+                Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_PUBLISHED, Topics.SUBMISSION_PROGRESS,
                 Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
         for (String module : List.of("ingest-service", "enrich-service", "publish-service")) {
             String database = databasePrefix + "_" + module.replace("-service", "");

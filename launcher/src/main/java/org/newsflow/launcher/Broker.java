@@ -28,7 +28,7 @@ final class Broker {
     static final String NAME = "kafka";
     /** Topics the pipeline uses, created up front so consumers do not wait for auto-creation. */
     static final List<String> TOPICS = List.of("articles.inbound", "articles.inbound.dlq", "articles.submitted",
-            "articles.submitted.dlq", "articles.enriched", "articles.enriched.dlq", "articles.published");
+            "articles.submitted.dlq", "articles.enriched", "articles.enriched.dlq", "articles.published", "articles.progress");
     private static final int PARTITIONS = 3;
 
     private final Settings settings;

@@ -25,7 +25,7 @@ public class KafkaAndPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         TestKafka.ensureTopics(Topics.ARTICLES_INBOUND, Topics.ARTICLES_SUBMITTED, Topics.ARTICLES_ENRICHED,
-                Topics.ARTICLES_PUBLISHED, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
+                Topics.ARTICLES_PUBLISHED, Topics.SUBMISSION_PROGRESS, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
                 Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED), Topics.deadLetterOf(Topics.ARTICLES_ENRICHED));
         String kafka = TestKafka.bootstrapServers();
         return Map.of(

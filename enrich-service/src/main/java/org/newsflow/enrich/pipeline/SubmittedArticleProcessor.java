@@ -20,6 +20,7 @@ import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.ArticleSubmitted;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
+import org.newsflow.contract.SubmissionProgress;
 import org.newsflow.contract.Topics;
 import org.newsflow.enrich.config.EnrichConfig;
 import org.newsflow.enrich.metrics.EnrichMetrics;
@@ -52,8 +53,11 @@ public class SubmittedArticleProcessor {
     private final EnrichMetrics metrics;
     private final KafkaHop hop;
 
+    private final ProgressReports progress;
+
     SubmittedArticleProcessor(Enricher enricher, EnrichmentStore store, ObjectMapper json, EnrichConfig config,
-            EnrichMetrics metrics) {
+            EnrichMetrics metrics, ProgressReports progress) {
+        this.progress = progress;
         this.metrics = metrics;
         this.enricher = enricher;
         this.store = store;
@@ -89,14 +93,21 @@ public class SubmittedArticleProcessor {
     /** The output for an input; a redelivery whose result Kafka already has gets none. */
     private Function<Emission, Message<String>> output(KafkaHop.Decoded<ArticleSubmitted> input) {
         Message<byte[]> message = input.message();
-        // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
-        Supplier<CompletionStage<Void>> ack = () -> {
+        return emission -> Message.of(emission.payload(), KafkaHop.outgoing(message, emission.eventId(),
+                EventTypes.ARTICLE_ENRICHED, source, emission.subject(), emission.time(), emission.key()),
+                acknowledged(input, emission), message::nack);
+    }
+
+    /** Once Kafka has the output: report it to ingest, note it (with others, off the producer's thread), let the input go. */
+    private Supplier<CompletionStage<Void>> acknowledged(KafkaHop.Decoded<ArticleSubmitted> input, Emission emission) {
+        Message<byte[]> message = input.message();
+        ArticleSubmitted submitted = input.value();
+        return () -> {
             metrics.enriched();
+            progress.report(emission.key(), new SubmissionProgress(submitted.submissionId(), submitted.articleId(),
+                    SubmissionProgress.ENRICHED, emission.time()));
             return emitted.note(input.eventId()).thenCompose(done -> message.ack());
         };
-        Function<Throwable, CompletionStage<Void>> nack = message::nack;
-        return emission -> Message.of(emission.payload(), KafkaHop.outgoing(message, emission.eventId(),
-                EventTypes.ARTICLE_ENRICHED, source, emission.subject(), emission.time(), emission.key()), ack, nack);
     }
 
     private ArticleSubmitted parse(byte[] payload) {

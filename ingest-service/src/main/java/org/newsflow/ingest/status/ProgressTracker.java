@@ -1,7 +1,7 @@
 package org.newsflow.ingest.status;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,91 +9,59 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.newsflow.contract.SubmissionProgress;
 import org.newsflow.ingest.submission.Submission;
 import org.newsflow.ingest.submission.Submission.Milestone;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Follows {@code articles.enriched} and {@code articles.published} (own consumer groups) so that a publisher's
- * submission status reads ENRICHED and PUBLISHED. Events come in batches, applied in one transaction each, and
- * only the two fields the status needs are read from them (the article and its enrichment are skipped, not
- * parsed into objects). Status only: an unreadable event is skipped, never retried.
+ * Follows {@code articles.progress}, the small reports enrich-service and publish-service send once their event
+ * for a submission is on Kafka, so that a publisher's submission status reads ENRICHED and PUBLISHED without this
+ * service reading the two largest topics. Reports come in batches, applied in one transaction; the order of the
+ * two stages does not matter (a submission reported published is never set back to enriched). Status only: an
+ * unreadable report is skipped, never retried.
  */
 @ApplicationScoped
-public class DownstreamStatusTracker {
+public class ProgressTracker {
 
-    private static final Logger LOG = Logger.getLogger(DownstreamStatusTracker.class);
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final Logger LOG = Logger.getLogger(ProgressTracker.class);
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    @Incoming("status-enriched")
+    @Incoming("submission-progress")
     @Blocking
     @Transactional
-    public void enriched(List<byte[]> events) {
-        Submission.markEnriched(milestones(events, "enrichedAt"));
+    public void progressed(List<byte[]> reports) {
+        List<Milestone> enriched = new ArrayList<>();
+        List<Milestone> published = new ArrayList<>();
+        for (byte[] report : reports) {
+            SubmissionProgress progress = read(report);
+            if (progress == null) {
+                continue;
+            }
+            Milestone milestone = new Milestone(progress.submissionId(), progress.at());
+            if (SubmissionProgress.PUBLISHED.equals(progress.stage())) {
+                published.add(milestone);
+            } else if (SubmissionProgress.ENRICHED.equals(progress.stage())) {
+                enriched.add(milestone);
+            }
+        }
+        Submission.markEnriched(enriched);
+        Submission.markPublished(published);
     }
 
-    @Incoming("status-published")
-    @Blocking
-    @Transactional
-    public void published(List<byte[]> events) {
-        Submission.markPublished(milestones(events, "publishedAt"));
-    }
-
-    private static List<Milestone> milestones(List<byte[]> events, String instantField) {
-        return events.stream().map(event -> read(event, instantField)).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /**
-     * The top-level {@code submissionId} and the instant named {@code instantField}, at the top level or in the
-     * {@code enrichment} object; null for an event without a submission id or that is not JSON.
-     */
-    static Milestone read(byte[] event, String instantField) {
-        if (event == null) {
+    /** The report, or null for one that is not a report with a submission id and a time. */
+    static SubmissionProgress read(byte[] report) {
+        if (report == null) {
             return null;
         }
-        String submissionId = null;
-        Instant at = null;
-        try (JsonParser parser = JSON.createParser(event)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("submissionId") && value == JsonToken.VALUE_STRING) {
-                    submissionId = parser.getText();
-                } else if (field.equals(instantField) && value == JsonToken.VALUE_STRING) {
-                    at = instant(parser.getText());
-                } else if (field.equals("enrichment") && value == JsonToken.START_OBJECT) {
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String inner = parser.currentName();
-                        JsonToken innerValue = parser.nextToken();
-                        if (inner.equals(instantField) && innerValue == JsonToken.VALUE_STRING) {
-                            at = instant(parser.getText());
-                        } else {
-                            parser.skipChildren();
-                        }
-                    }
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            LOG.debugf("Skipping an unreadable downstream event: %s", e.getMessage());
-            return null;
-        }
-        return submissionId == null ? null : new Milestone(submissionId, at == null ? Instant.now() : at);
-    }
-
-    private static Instant instant(String value) {
         try {
-            return Instant.parse(value);
-        } catch (RuntimeException e) {
+            SubmissionProgress progress = JSON.readValue(report, SubmissionProgress.class);
+            return progress.submissionId() == null || progress.at() == null ? null : progress;
+        } catch (IOException e) {
+            LOG.debugf("Skipping an unreadable progress report: %s", e.getMessage());
             return null;
         }
     }

@@ -6,33 +6,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.newsflow.contract.SubmissionProgress;
 
-/** The status reads two fields of a downstream event without parsing the article around them. */
-class DownstreamStatusTrackerTest {
+/** A progress report is read as enrich and publish write it; anything else is skipped. */
+class ProgressTrackerTest {
 
     @Test
-    void theSubmissionAndTheMomentAreReadWhereverTheyStandAndTheRestIsSkipped() {
-        String enriched = """
-                {"articleId": "a1", "article": {"uri": "urn:x", "headlines": [{"value": "enrichedAt"}],
-                 "submissionId": "not this one"}, "submissionId": "s-1",
-                 "enrichment": {"keywords": ["ferry"], "places": [{"enrichedAt": "no"}], "enrichedAt": "2026-11-28T09:00:01Z"}}
-                """;
-        String published = """
-                {"publishedAt": "2026-11-28T09:00:02Z", "submissionId": "s-2", "article": {"body": "…"}}
-                """;
+    void aReportReadsBackAsItWasWritten() {
+        SubmissionProgress sent = new SubmissionProgress("3f1c0e4e-0b7a-4c59-9d43-1a2b3c4d5e6f",
+                "9cb787bb-8215-37f6-8e30-58c57c5075d0", SubmissionProgress.PUBLISHED, Instant.parse("2026-11-28T09:00:02.125Z"));
 
-        assertThat(DownstreamStatusTracker.read(bytes(enriched), "enrichedAt"))
-                .isEqualTo(new org.newsflow.ingest.submission.Submission.Milestone("s-1", Instant.parse("2026-11-28T09:00:01Z")));
-        assertThat(DownstreamStatusTracker.read(bytes(published), "publishedAt"))
-                .isEqualTo(new org.newsflow.ingest.submission.Submission.Milestone("s-2", Instant.parse("2026-11-28T09:00:02Z")));
+        assertThat(ProgressTracker.read(bytes(sent.toJson()))).isEqualTo(sent);
     }
 
     @Test
-    void anEventWithoutASubmissionOrNotJsonIsSkipped() {
-        assertThat(DownstreamStatusTracker.read(bytes("{\"articleId\": \"a1\"}"), "publishedAt")).isNull();
-        assertThat(DownstreamStatusTracker.read(bytes("not json"), "publishedAt")).isNull();
-        assertThat(DownstreamStatusTracker.read(bytes("[1, 2]"), "publishedAt")).isNull();
-        assertThat(DownstreamStatusTracker.read(null, "publishedAt")).isNull();
+    void aReportWithoutASubmissionOrTimeOrNotJsonIsSkipped() {
+        assertThat(ProgressTracker.read(bytes("{\"articleId\": \"a1\", \"stage\": \"published\", \"at\": \"2026-11-28T09:00:02Z\"}")))
+                .isNull();
+        assertThat(ProgressTracker.read(bytes("{\"submissionId\": \"s-1\", \"stage\": \"published\"}"))).isNull();
+        assertThat(ProgressTracker.read(bytes("not json"))).isNull();
+        assertThat(ProgressTracker.read(bytes("[1, 2]"))).isNull();
+        assertThat(ProgressTracker.read(null)).isNull();
     }
 
     private static byte[] bytes(String text) {

@@ -7,13 +7,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.newsflow.contract.EventTypes;
+import org.newsflow.contract.SubmissionProgress;
 import org.newsflow.contract.Topics;
 import org.newsflow.ingest.support.IngestApi;
 import org.newsflow.ingest.support.IngestApi.TestPublisher;
@@ -40,13 +41,15 @@ class SubmissionStatusTest {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> publisher.as().get("/v1/submissions/" + id).then()
                 .body("status", equalTo("SUBMITTED")));
 
-        TopicWriter.sendEvent(Topics.ARTICLES_ENRICHED, "k", UUID.randomUUID().toString(), EventTypes.ARTICLE_ENRICHED,
-                "{\"submissionId\": \"" + id + "\", \"enrichment\": {\"enrichedAt\": \"2026-11-28T10:00:00Z\"}}");
+        // when enrich-service and publish-service report how far it got
+        String articleId = publisher.as().get("/v1/submissions/" + id).then().extract().path("articleId");
+        TopicWriter.sendRaw(Topics.SUBMISSION_PROGRESS, "k", new SubmissionProgress(id, articleId, SubmissionProgress.ENRICHED,
+                Instant.parse("2026-11-28T10:00:00Z")).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
         Awaitility.await().atMost(WAIT).untilAsserted(() -> publisher.as().get("/v1/submissions/" + id).then()
                 .body("status", equalTo("ENRICHED")).body("enrichedAt", equalTo("2026-11-28T10:00:00Z")));
 
-        TopicWriter.sendEvent(Topics.ARTICLES_PUBLISHED, "k", UUID.randomUUID().toString(), EventTypes.ARTICLE_PUBLISHED,
-                "{\"submissionId\": \"" + id + "\", \"publishedAt\": \"2026-11-28T10:00:01Z\"}");
+        TopicWriter.sendRaw(Topics.SUBMISSION_PROGRESS, "k", new SubmissionProgress(id, articleId, SubmissionProgress.PUBLISHED,
+                Instant.parse("2026-11-28T10:00:01Z")).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
         Awaitility.await().atMost(WAIT).untilAsserted(() -> publisher.as().get("/v1/submissions/" + id).then()
                 .body("status", equalTo("PUBLISHED")).body("publishedAt", equalTo("2026-11-28T10:00:01Z")));
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.EventTypes;
 import org.newsflow.contract.StableIds;
+import org.newsflow.contract.SubmissionProgress;
 import org.newsflow.contract.Topics;
 import org.newsflow.platform.hop.AcknowledgementNotes;
 import org.newsflow.platform.hop.KafkaHop;
@@ -53,7 +54,11 @@ public class EnrichedArticleProcessor {
         return thread;
     });
 
-    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, PublishMetrics metrics) {
+    private final ProgressReports progress;
+
+    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, PublishMetrics metrics,
+            ProgressReports progress) {
+        this.progress = progress;
         this.metrics = metrics;
         this.store = store;
         this.json = json;
@@ -88,14 +93,22 @@ public class EnrichedArticleProcessor {
 
     private Function<Emission, Message<String>> output(KafkaHop.Decoded<ArticleEnriched> input) {
         Message<byte[]> message = input.message();
-        // once Kafka has the output: note it (with others, off the producer's thread), then let the input go
-        Supplier<CompletionStage<Void>> ack = () -> {
-            metrics.published();
-            return emitted.note(input.eventId()).thenCompose(done -> message.ack());
-        };
-        Function<Throwable, CompletionStage<Void>> nack = message::nack;
         return event -> Message.of(event.payload(), KafkaHop.outgoing(message, event.eventId(),
-                EventTypes.ARTICLE_PUBLISHED, source, event.subject(), event.time(), event.key()), ack, nack);
+                EventTypes.ARTICLE_PUBLISHED, source, event.subject(), event.time(), event.key()),
+                acknowledged(input, event), message::nack);
+    }
+
+    /** Once Kafka has the output: report it to ingest, note it (with others, off the producer's thread), let the input go. */
+    private Supplier<CompletionStage<Void>> acknowledged(KafkaHop.Decoded<ArticleEnriched> input, Emission event) {
+        ArticleEnriched enriched = input.value();
+        return () -> {
+            metrics.published();
+            if (enriched.submissionId() != null) {
+                progress.report(event.key(), new SubmissionProgress(enriched.submissionId(), enriched.articleId(),
+                        SubmissionProgress.PUBLISHED, event.time()));
+            }
+            return emitted.note(input.eventId()).thenCompose(done -> input.message().ack());
+        };
     }
 
     private ArticleEnriched parse(byte[] payload) {
