@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.Topics;
 import org.newsflow.testing.TestKafkaCluster;
@@ -37,6 +40,7 @@ import com.sun.net.httpserver.HttpServer;
  * two publish instances on shared databases, delivering to one webhook receiver: the broker that leads the
  * partition in use is killed -9 mid-stream and started again.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaClusterIT {
 
     private static final int NEW_ARTICLES = 45;
@@ -59,9 +63,11 @@ class KafkaClusterIT {
         // articles.enriched, so that both publish instances publish (and append to the same feed)
         cluster.createTopics(1, Topics.ARTICLES_INBOUND, Topics.deadLetterOf(Topics.ARTICLES_INBOUND),
                 Topics.ARTICLES_SUBMITTED, Topics.deadLetterOf(Topics.ARTICLES_SUBMITTED),
-                Topics.deadLetterOf(Topics.ARTICLES_ENRICHED), Topics.ARTICLES_PUBLISHED);
+                Topics.deadLetterOf(Topics.ARTICLES_ENRICHED), Topics.ARTICLES_PUBLISHED, Topics.SUBMISSION_PROGRESS);
         cluster.createTopics(2, Topics.ARTICLES_ENRICHED);
-        pipeline = E2ePipeline.start("newsflow_cluster", Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers()));
+        pipeline = E2ePipeline.start("newsflow_cluster", Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
+                // a killed instance's message is taken over within seconds, not the default minute
+                "NEWSFLOW_PUBLISH_WEBHOOKS_TIMEOUT", "3s", "NEWSFLOW_PUBLISH_WEBHOOKS_LEASE", "6s"));
         secondIngest = pipeline.ingest.another("2");
         secondPublish = pipeline.publish.another("2");
         E2ePipeline.awaitReady(secondIngest);
@@ -86,6 +92,7 @@ class KafkaClusterIT {
     }
 
     @Test
+    @Order(1)
     void theLeaderOfThePartitionInUseKilledMidStreamLosesNothingRepeatsNothingAndWebhooksKeepTheirOrder() throws Exception {
         // Given a publisher, and a consumer with a feed and a webhook to everything it sends
         String publisher = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
@@ -140,6 +147,53 @@ class KafkaClusterIT {
             }
         } finally {
             receiver.stop();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aPublishInstanceKilledWhileTheReceiverHoldsAMessageMakesThatOneArriveTwiceWithTheSameWebhookId() throws Exception {
+        // Given one publish instance, and a receiver that takes four seconds over the first message it gets
+        secondPublish.close();
+        secondPublish = null;
+        String publisher = "held-" + UUID.randomUUID().toString().substring(0, 8);
+        String apiKey = pipeline.registerPublisher(publisher, "Held Courier");
+        String consumerKey = post(pipeline.publish.url("/v1/admin/consumers"), E2ePipeline.ADMIN_TOKEN,
+                "{\"id\": \"" + publisher + "-reader\"}").get("apiKey").asText();
+        Receiver receiver = new Receiver();
+        receiver.holdFirst = true;
+        post(pipeline.publish.url("/v1/subscriptions"), consumerKey, "{\"name\": \"hook\", \"filter\": {\"all\": "
+                + "{\"sources\": [\"" + publisher + "\"]}}, \"channel\": {\"type\": \"webhook\", \"url\": "
+                + "\"http://127.0.0.1:" + receiver.port() + "/hook\"}}");
+        ServiceProcess replacement = null;
+        try {
+            List<String[]> versions = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                versions.add(new String[] { "urn:newsroom:held-courier:" + UUID.randomUUID(), "1" });
+                push(pipeline.ingest, apiKey, versions.get(i));
+            }
+            Awaitility.await().atMost(WAIT).until(() -> receiver.arrivals() >= 1);
+
+            // When the instance is killed -9 while the receiver holds the message (it has it, the sender never
+            // hears so), and another publish instance starts
+            pipeline.publish.kill();
+            replacement = pipeline.publish.another("3");
+            E2ePipeline.awaitReady(replacement);
+
+            // Then, once the dead instance's lease has run out, that message arrives again with the same webhook-id,
+            // and every other message once
+            List<String> expected = versions.stream().map(v -> v[0] + "@1").toList();
+            Awaitility.await().atMost(WAIT).until(() -> receiver.received().containsAll(expected) && receiver.repeated() >= 1);
+            Thread.sleep(2_000);
+            System.out.printf("[cluster] publish instance killed -9 while the receiver held a message: %d messages, %d "
+                    + "received, %d webhook-id(s) repeated%n", expected.size(), receiver.received().size(), receiver.repeated());
+            assertThat(receiver.received()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(receiver.repeated()).as("the held message, and only it, again").isEqualTo(1);
+        } finally {
+            receiver.stop();
+            if (replacement != null) {
+                replacement.close();
+            }
         }
     }
 
@@ -215,6 +269,9 @@ class KafkaClusterIT {
         private final List<String> received = Collections.synchronizedList(new ArrayList<>());
         private final Set<String> ids = ConcurrentHashMap.newKeySet();
         private final AtomicInteger repeated = new AtomicInteger();
+        private final AtomicInteger arrivals = new AtomicInteger();
+        /** Whether the first message is held for four seconds before the answer (after it has been recorded). */
+        volatile boolean holdFirst;
         private final HttpServer server;
 
         Receiver() throws IOException {
@@ -226,6 +283,13 @@ class KafkaClusterIT {
                         received.add(data.at("/article/uri").asText() + "@" + data.path("version").asText());
                     } else {
                         repeated.incrementAndGet();
+                    }
+                }
+                if (arrivals.incrementAndGet() == 1 && holdFirst) {
+                    try {
+                        Thread.sleep(4_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
                 exchange.sendResponseHeaders(204, -1);
@@ -246,6 +310,10 @@ class KafkaClusterIT {
 
         int repeated() {
             return repeated.get();
+        }
+
+        int arrivals() {
+            return arrivals.get();
         }
 
         void stop() {
