@@ -11,10 +11,14 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.ArticleSubmitted;
@@ -28,6 +32,7 @@ import org.newsflow.enrich.text.ArticleContext;
 import org.newsflow.platform.hop.AcknowledgementNotes;
 import org.newsflow.platform.hop.KafkaHop;
 import org.newsflow.platform.hop.PoisonEvent;
+import org.newsflow.platform.hop.ProgressReports;
 import org.newsflow.platform.hop.RetryPolicy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,11 +58,14 @@ public class SubmittedArticleProcessor {
     private final EnrichMetrics metrics;
     private final KafkaHop hop;
 
-    private final ProgressReports progress;
+    /** How far each submission got, for ingest's status ({@code articles.progress}); best effort. */
+    @Inject
+    @Channel("submission-progress")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
+    Emitter<String> progress;
 
     SubmittedArticleProcessor(Enricher enricher, EnrichmentStore store, ObjectMapper json, EnrichConfig config,
-            EnrichMetrics metrics, ProgressReports progress) {
-        this.progress = progress;
+            EnrichMetrics metrics) {
         this.metrics = metrics;
         this.enricher = enricher;
         this.store = store;
@@ -104,8 +112,8 @@ public class SubmittedArticleProcessor {
         ArticleSubmitted submitted = input.value();
         return () -> {
             metrics.enriched();
-            progress.report(emission.key(), new SubmissionProgress(submitted.submissionId(), submitted.articleId(),
-                    SubmissionProgress.ENRICHED, emission.time()));
+            ProgressReports.send(progress, emission.key(), new SubmissionProgress(submitted.submissionId(),
+                    submitted.articleId(), SubmissionProgress.ENRICHED, emission.time()));
             return emitted.note(input.eventId()).thenCompose(done -> message.ack());
         };
     }

@@ -10,10 +10,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.newsflow.contract.ArticleEnriched;
 import org.newsflow.contract.EventTypes;
@@ -23,6 +27,7 @@ import org.newsflow.contract.Topics;
 import org.newsflow.platform.hop.AcknowledgementNotes;
 import org.newsflow.platform.hop.KafkaHop;
 import org.newsflow.platform.hop.PoisonEvent;
+import org.newsflow.platform.hop.ProgressReports;
 import org.newsflow.platform.hop.RetryPolicy;
 import org.newsflow.publish.config.PublishConfig;
 import org.newsflow.publish.metrics.PublishMetrics;
@@ -54,11 +59,13 @@ public class EnrichedArticleProcessor {
         return thread;
     });
 
-    private final ProgressReports progress;
+    /** How far each submission got, for ingest's status ({@code articles.progress}); best effort. */
+    @Inject
+    @Channel("submission-progress")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
+    Emitter<String> progress;
 
-    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, PublishMetrics metrics,
-            ProgressReports progress) {
-        this.progress = progress;
+    EnrichedArticleProcessor(PublicationStore store, ObjectMapper json, PublishConfig config, PublishMetrics metrics) {
         this.metrics = metrics;
         this.store = store;
         this.json = json;
@@ -104,8 +111,8 @@ public class EnrichedArticleProcessor {
         return () -> {
             metrics.published();
             if (enriched.submissionId() != null) {
-                progress.report(event.key(), new SubmissionProgress(enriched.submissionId(), enriched.articleId(),
-                        SubmissionProgress.PUBLISHED, event.time()));
+                ProgressReports.send(progress, event.key(), new SubmissionProgress(enriched.submissionId(),
+                        enriched.articleId(), SubmissionProgress.PUBLISHED, event.time()));
             }
             return emitted.note(input.eventId()).thenCompose(done -> input.message().ack());
         };
