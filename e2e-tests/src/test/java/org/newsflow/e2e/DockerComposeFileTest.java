@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * docker-compose.yml cannot be run on machines without a Docker engine (see DockerComposeIT), so this checks
@@ -30,9 +29,22 @@ class DockerComposeFileTest {
         List<String> names = new ArrayList<>();
         compose.get("services").fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("kafka", "postgres", "ingest-service", "enrich-service",
-                "publish-service");
+                "publish-service", "ingest-service-2", "enrich-service-2", "publish-service-2");
         assertThat(compose.at("/services/kafka/image").asText()).startsWith("apache/kafka:");
         assertThat(compose.at("/services/kafka/environment/KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
+    }
+
+    @Test
+    void everyServiceRunsTwiceAsTheManifestsDoTheSecondOnItsPortPlusAHundred() throws IOException {
+        for (String service : SERVICES) {
+            JsonNode first = compose.at("/services/" + service);
+            JsonNode second = compose.at("/services/" + service + "-2");
+            for (String same : List.of("image", "build", "environment", "depends_on", "healthcheck")) {
+                assertThat(second.get(same)).as(service + "-2 " + same).isEqualTo(first.get(same));
+            }
+            int port = Integer.parseInt(ServiceSettings.applicationProperties(service).getProperty("quarkus.http.port"));
+            assertThat(second.get("ports").get(0).asText()).isEqualTo((port + 100) + ":" + port);
+        }
     }
 
     @Test
@@ -84,8 +96,12 @@ class DockerComposeFileTest {
 
     private static JsonNode read() {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
-        } catch (IOException e) {
+            // SnakeYAML resolves the merge keys (<<: *ingest) that Jackson's YAML parser leaves as they are
+            try (java.io.Reader in = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+                Object tree = new org.yaml.snakeyaml.Yaml().load(in);
+                return new ObjectMapper().valueToTree(tree);
+            }
+        } catch (IOException | RuntimeException e) {
             throw new AssertionError("docker-compose.yml is not readable YAML: " + e.getMessage(), e);
         }
     }

@@ -131,11 +131,16 @@ class KafkaClusterIT {
             List<String> feedOrder = feedOf(feed, consumerKey);
             double first = pipeline.publish.publishedVersions();
             double second = secondPublish.publishedVersions();
-            System.out.printf("[cluster] leader (broker %d of 3) of %s killed -9 mid-stream and restarted, 2 ingest + 2 "
-                    + "publish instances (%.0f and %.0f versions published): pushed %d versions (%d pushes retried), feed %d "
-                    + "(%d distinct), webhooks %d, repeated webhook-ids %d%n", leader, Topics.ARTICLES_SUBMITTED, first, second,
+            double relayedFirst = pipeline.ingest.relayedEvents();
+            double relayedSecond = secondIngest.relayedEvents();
+            System.out.printf("[cluster] leader (broker %d of 3) of %s killed -9 mid-stream and restarted, 2 ingest "
+                    + "instances (%.0f and %.0f events relayed) + 2 publish instances (%.0f and %.0f versions published): pushed %d versions (%d pushes retried), feed %d "
+                    + "(%d distinct), webhooks %d, repeated webhook-ids %d%n", leader, Topics.ARTICLES_SUBMITTED, relayedFirst,
+                    relayedSecond, first, second,
                     versions.size(), retried, feedOrder.size(), feedOrder.stream().distinct().count(),
                     receiver.received().size(), receiver.repeated());
+            assertThat(relayedFirst).as("events relayed by the first ingest instance").isPositive();
+            assertThat(relayedSecond).as("events relayed by the second ingest instance").isPositive();
             assertThat(first).as("versions published by the first publish instance").isPositive();
             assertThat(second).as("versions published by the second publish instance").isPositive();
             assertThat(feedOrder).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);

@@ -82,9 +82,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The versions this publish-service instance published: its newsflow_articles_published_total. */
     double publishedVersions() throws IOException, InterruptedException {
+        return counter("newsflow_articles_published_total");
+    }
+
+    /** Events this (ingest) instance's outbox relay sent. */
+    double relayedEvents() throws IOException, InterruptedException {
+        return counter("newsflow_outbox_relayed_total");
+    }
+
+    private double counter(String name) throws IOException, InterruptedException {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/q/metrics"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("newsflow_articles_published_total"))
+        return metrics.lines().filter(line -> line.startsWith(name))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -11,7 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * ingest-service's own Prometheus metrics (at /q/metrics, beside the JVM's, HTTP's and the Kafka clients'):
  * versions accepted (new or repeated), pushes refused by problem type, records set aside from the Kafka intake,
- * and the outbox backlog (accepted versions not yet on articles.submitted).
+ * events this instance relayed, and the outbox backlog (accepted versions not yet on articles.submitted).
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -32,6 +32,11 @@ public class IngestMetrics {
     /** A request answered with a problem (its type's last segment, e.g. validation or unknown-api-key). */
     public void refused(String problemType, int status) {
         registry.counter("newsflow.ingest.problems", "type", problemType, "status", Integer.toString(status)).increment();
+    }
+
+    /** Events this instance's outbox relay sent and Kafka acknowledged. */
+    public void relayed(int events) {
+        registry.counter("newsflow.outbox.relayed").increment(events);
     }
 
     /** A record of articles.inbound set aside on articles.inbound.dlq. */

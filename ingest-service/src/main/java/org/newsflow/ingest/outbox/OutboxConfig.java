@@ -21,6 +21,14 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration sendTimeout();
 
+    /**
+     * Into how many lanes the outbox is divided by article key: instances relay different lanes at once, one
+     * article's events always in one lane, in order. At most this many instances relay at once; every instance on
+     * one database must use the same number.
+     */
+    @WithDefault("16")
+    int lanes();
+
     /** Longest pause between retries while Kafka is unreachable (doubling from 100 ms). */
     @WithDefault("5s")
     Duration maxRetryBackoff();

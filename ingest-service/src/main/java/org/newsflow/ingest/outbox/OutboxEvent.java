@@ -1,6 +1,12 @@
 package org.newsflow.ingest.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -10,6 +16,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import org.newsflow.platform.claim.KeyLanes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -56,18 +64,52 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "available_at")
     public java.time.Instant availableAt;
 
-    /** The advisory-lock key of the relay's turn ("outbox" in ASCII): one relay at a time per ingest database. */
-    static final long RELAY_TURN = 0x6f7574626f78L;
+    /** The first key of the relay's lane locks ("outb" in ASCII): one set of lanes per ingest database. */
+    static final int RELAY_LANES = 0x6f757462;
 
-    /** Whether this transaction holds the relay's turn (no other instance relays until it ends). */
-    public static boolean takeRelayTurn() {
+    /** This round's lanes of the outbox (see {@link KeyLanes}): every article key falls in one. */
+    public static KeyLanes.Held takeLanes(KeyLanes lanes, Duration wait) {
         return getEntityManager().unwrap(org.hibernate.Session.class)
-                .doReturningWork(connection -> org.newsflow.platform.claim.ExclusiveTurn.take(connection, RELAY_TURN));
+                .doReturningWork(connection -> lanes.take(connection, wait));
     }
 
-    /** The oldest pending events that may be sent now, in the order they were written. */
-    public static List<OutboxEvent> oldest(int limit) {
-        return find("availableAt is null or availableAt <= ?1 order by id", java.time.Instant.now()).page(0, limit).list();
+    /**
+     * The oldest pending events in {@code lanes} that may be sent now, in the order they were written: read with
+     * JDBC into detached events (the relay only sends them and deletes them by id).
+     */
+    public static List<OutboxEvent> oldest(int limit, KeyLanes.Held lanes) {
+        String sql = "select id, event_id, event_type, topic, record_key, subject, submission_id, payload, created_at,"
+                + " trace_parent from outbox_event where (available_at is null or available_at <= ?) and "
+                + lanes.condition("record_key") + " order by id limit ?";
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setTimestamp(1, Timestamp.from(Instant.now()));
+                int next = lanes.bind(query, 2);
+                query.setInt(next, limit);
+                List<OutboxEvent> events = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        events.add(read(row));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    private static OutboxEvent read(ResultSet row) throws SQLException {
+        OutboxEvent event = new OutboxEvent();
+        event.id = row.getLong("id");
+        event.eventId = row.getString("event_id");
+        event.eventType = row.getString("event_type");
+        event.topic = row.getString("topic");
+        event.recordKey = row.getString("record_key");
+        event.subject = row.getString("subject");
+        event.submissionId = row.getString("submission_id");
+        event.payload = row.getString("payload");
+        event.createdAt = row.getTimestamp("created_at").toInstant();
+        event.traceParent = row.getString("trace_parent");
+        return event;
     }
 
     public static long backlog() {

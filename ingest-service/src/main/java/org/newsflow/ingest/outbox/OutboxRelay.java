@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.newsflow.ingest.metrics.IngestMetrics;
 import org.newsflow.ingest.submission.Submission;
+import org.newsflow.platform.claim.KeyLanes;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,14 +34,18 @@ public class OutboxRelay {
 
     private final OutboxSender sender;
     private final OutboxConfig config;
+    private final IngestMetrics metrics;
+    private final KeyLanes lanes;
     private final Semaphore work = new Semaphore(0);
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile boolean running;
     private Thread thread;
 
-    OutboxRelay(OutboxSender sender, OutboxConfig config) {
+    OutboxRelay(OutboxSender sender, OutboxConfig config, IngestMetrics metrics) {
         this.sender = sender;
+        this.metrics = metrics;
         this.config = config;
+        this.lanes = new KeyLanes(OutboxEvent.RELAY_LANES, config.lanes());
     }
 
     void start(@Observes StartupEvent event) {
@@ -102,9 +108,10 @@ public class OutboxRelay {
 
     /**
      * Sends one batch of pending events; returns how many left the outbox. The round is one transaction that holds
-     * the relay's turn ({@link OutboxEvent#takeRelayTurn()}): with several ingest instances on one database only one
-     * relays at a time, in outbox order, and when it dies mid-round its turn and its unfinished batch pass to another
-     * (which sends the batch again: same event ids, which every consumer recognises). Acknowledged events are
+     * its share of the outbox's lanes ({@link KeyLanes}, by article key): several ingest instances on one database
+     * relay different lanes at once, each article's events by one instance at a time and in outbox order, and when
+     * an instance dies mid-round its lanes and its unfinished batch pass to another (which sends the batch again:
+     * same event ids, which every consumer recognises). Acknowledged events are
      * removed; an event Kafka refuses for good is set aside on its submission (status UNDELIVERABLE, with the
      * reason); when any other failure remains, the round fails after recording the rest, so that only the failed
      * events are retried.
@@ -113,6 +120,7 @@ public class OutboxRelay {
         Round round = QuarkusTransaction.requiringNew().timeout(turnSeconds()).call(this::relayInTurn);
         round.undeliverable().forEach((submission, reason) -> LOG.errorf(
                 "Submission %s is undeliverable and was set aside: %s", submission, reason));
+        metrics.relayed(round.done() - round.undeliverable().size());
         if (round.retry() != null) {
             throw round.retry();
         }
@@ -123,10 +131,11 @@ public class OutboxRelay {
     }
 
     private Round relayInTurn() throws InterruptedException {
-        if (!OutboxEvent.takeRelayTurn()) {
-            return new Round(0, Map.of(), null); // another instance is relaying
+        KeyLanes.Held held = OutboxEvent.takeLanes(lanes, config.pollInterval());
+        if (held.none()) {
+            return new Round(0, Map.of(), null); // other instances hold every lane
         }
-        List<OutboxEvent> batch = OutboxEvent.oldest(config.batchSize());
+        List<OutboxEvent> batch = OutboxEvent.oldest(config.batchSize(), held);
         if (batch.isEmpty()) {
             return new Round(0, Map.of(), null);
         }
@@ -156,9 +165,9 @@ public class OutboxRelay {
         return new Round(done.size(), undeliverable, retry);
     }
 
-    /** A round's transaction outlives its longest wait for Kafka. */
+    /** A round's transaction outlives its longest waits, for a lane and for Kafka. */
     private int turnSeconds() {
-        return (int) config.sendTimeout().toSeconds() + 30;
+        return (int) (config.pollInterval().toSeconds() + config.sendTimeout().toSeconds()) + 30;
     }
 
     private void sleep(long millis) {
