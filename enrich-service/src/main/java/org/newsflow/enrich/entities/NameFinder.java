@@ -29,15 +29,43 @@ public class NameFinder {
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’.\\-]*|[,;:!?()\"“”]");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "de", "del", "da", "von", "van", "der", "bin",
             "al", "the", "on", "&");
+    /** Connectors that, two words or more into a person's name, end it: "Nicholas Latifi von Williams". */
+    private static final Set<String> PARTING_CONNECTORS = Set.of("of", "for", "von", "from");
     private static final Set<String> ORGANISATION_WORDS = Set.of("Ministry", "Agency", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Plc", "LLC", "University", "Council", "Party", "Union", "Association", "Organisation", "Organization", "Institute", "Committee", "Commission", "Court", "Police", "Army", "Forces", "Group", "Times", "Daily", "News", "Post", "Press", "Airlines", "Airways", "Federation", "Foundation", "Fund", "Parliament", "Assembly", "Congress", "Senate", "Department", "Office", "Authority", "Service", "Board", "League", "Club", "Nations", "Reuters", "Network", "Tribune", "Journal", "Herald", "Guardian", "Telegraph", "Motors", "Holdings", "Exchange", "Society", "Societies", "Academy", "School", "College", "Hospital", "Church", "Centre", "Center", "Program", "Programme", "Alliance", "Coalition", "Front", "Movement", "Media", "Television", "Radio", "Broadcasting", "Review", "Magazine", "Gazette", "Courier", "Observer", "Energy", "Industries", "Technologies", "Systems", "Labs", "Labour", "Democrats", "Republicans");
-    private static final Set<String> TITLES = Set.of("President", "Minister", "Judge", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Senator", "Governor", "Mayor", "Secretary", "Chairman", "Chairwoman", "Director", "Commissioner", "Ambassador", "General", "Colonel", "Captain", "Sheikh", "Spokesman", "Spokeswoman", "Premier", "Justice", "Rep", "Sen", "Gov", "Lord", "Lady", "Sir", "Dame", "CEO", "Coach", "Editor", "Author", "Writer", "Journalist", "Professor", "Adviser", "Advisor", "Chief", "Attorney", "Prosecutor", "District", "Speaker",
+    private static final Set<String> ENGLISH_TITLES = Set.of("President", "Minister", "Judge", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Senator", "Governor", "Mayor", "Secretary", "Chairman", "Chairwoman", "Director", "Commissioner", "Ambassador", "General", "Colonel", "Captain", "Sheikh", "Spokesman", "Spokeswoman", "Premier", "Justice", "Rep", "Sen", "Gov", "Lord", "Lady", "Sir", "Dame", "CEO", "Coach", "Editor", "Author", "Writer", "Journalist", "Professor", "Adviser", "Advisor", "Chief", "Attorney", "Prosecutor", "District", "Speaker",
             "Deputy", "Vice", "Lieutenant", "Sergeant", "Major", "Admiral", "Marshal", "Bishop", "Archbishop", "Cardinal",
             "Rabbi", "Imam", "Father", "Sister", "Brother", "Detective", "Inspector", "Superintendent", "Constable",
-            "Officer", "Manager", "Founder", "Presidente", "Präsident", "Präsidentin", "Ministerin", "Kanzler",
+            "Officer", "Manager", "Founder");
+    /** Titles of the other languages we read, capitalised as at a sentence's start. */
+    private static final Set<String> FOREIGN_TITLES = Set.of(
+            "Presidente", "Präsident", "Präsidentin", "Ministerin", "Kanzler",
             "Kanzlerin", "Président", "Présidente", "Ministre", "Ministro", "Ministra", "Presiden", "Menteri",
             "Ketua", "Wakil", "Gubernur", "Bupati", "Walikota", "Jenderal", "Anggota",
             "Президент", "Министр", "Премьер", "Глава", "Директор", "Генерал", "Председатель",
-            "Cumhurbaşkanı", "Başbakan", "Bakan", "Bakanı", "Başkan", "Başkanı", "Sözcüsü", "Büyükelçisi");
+            "Cumhurbaşkanı", "Başbakan", "Bakan", "Bakanı", "Başkan", "Başkanı", "Sözcüsü", "Büyükelçisi",
+            "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin", "Ministerpräsident",
+            "Ministerpräsidentin", "Bundeskanzler", "Bundeskanzlerin", "Bundespräsident", "Bundespräsidentin",
+            "Sprecher", "Sprecherin", "Vorsitzende", "Vorsitzender", "Trainer", "Trainerin", "Papst", "König", "Königin",
+            "Burmistrz", "Prezydent", "Wojewoda", "Starosta", "Marszałek", "Poseł", "Posłanka", "Rzecznik",
+            "Rzeczniczka", "Prezes", "Wójt", "Komendant", "Papież", "Ksiądz", "Biskup", "Burgemeester", "Wethouder",
+            "Staatssecretaris", "Koning", "Koningin", "Voorzitter", "Woordvoerder", "Sindaco", "Senatore", "Deputato",
+            "Segretario", "Portavoce", "Alcalde", "Alcaldesa", "Presidenta", "Secretario", "Secretaria", "Portavoz",
+            "Senador", "Senadora", "Diputado", "Diputada", "Rey", "Reina", "Maire", "Secrétaire", "Porte-parole",
+            "Sénateur", "Député", "Députée", "Prefeito", "Prefeita", "Governador", "Governadora", "Deputado", "Deputada",
+            "Secretário", "Secretária", "Porta-voz", "Мэр", "Губернатор", "Спикер", "Посол", "Патриарх", "Пресс-секретарь");
+    private static final Set<String> TITLES = union(ENGLISH_TITLES, FOREIGN_TITLES);
+    /**
+     * The other languages' titles in lower case, as they write them mid-sentence ("il sindaco", "burmistrz");
+     * "premier" is also French for "first".
+     */
+    private static final Set<String> LOWER_CASE_TITLES = FOREIGN_TITLES.stream().filter(t -> !t.equals("Premier"))
+            .map(t -> t.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
     /** Words that end a sentence without ending in a full stop of their own: "Mr." does not end one. */
     private static final Set<String> ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt",
             "Col", "Sgt", "Rev", "Prof", "Gov", "Sen", "Rep", "Capt", "Cmdr", "Maj", "Mt", "No", "Inc", "Corp", "Ltd", "Co");
@@ -62,7 +90,7 @@ public class NameFinder {
             "Stadium", "Palace", "Tower", "Valley", "Desert", "Coast", "Peninsula", "Strait", "Canal", "Pass", "Corridor",
             "Route", "Road", "Highway", "Line", "Tax", "Levy", "Cathedral", "Mosque", "Temple", "Basilica", "Chapel",
             "Arena", "Court", "Initiative", "Programme", "Strategy", "Forum", "Expo", "Stadyumu", "Stadı", "Stadion",
-            "Stadio", "Estadio", "Stade");
+            "Stadio", "Estadio", "Stade", "Circuit", "Circuito", "Rennstrecke");
     /** Words that make a name an organisation's even as the last word: "Alameda Research", "Amnesty International". */
     private static final Set<String> ORGANISATION_ENDINGS = Set.of("Research", "International", "Partners", "Capital",
             "Press", "Studios", "Entertainment", "Pharma", "Therapeutics", "Electric", "Airlines");
@@ -312,20 +340,28 @@ public class NameFinder {
                 i = end - 1;
                 continue;
             }
+            if (splitAroundGivenNames(run, style, language, lowercase, kinds, mentions)) {
+                i = end - 1;
+                continue;
+            }
             run = new ArrayList<>(run);
+            // outside English a title is mostly written in lower case before the name ("il sindaco Mario Rossi")
+            boolean afterTitle = i > 0 && (TITLES.contains(tokens.get(i - 1))
+                    || (style != Style.ENGLISH && LOWER_CASE_TITLES.contains(tokens.get(i - 1))));
             boolean titled = false;
             boolean organisationName = run.stream().anyMatch(ORGANISATION_WORDS::contains)
                     || ORGANISATION_ENDINGS.contains(run.get(run.size() - 1));
             while (run.size() > 1 && !organisationName && (TITLES.contains(run.get(0)) || run.get(0).equals("Prime")
                     || run.get(0).equals("Foreign") || gazetteer.countryOfDemonym(run.get(0)) != null
-                    || leadingPlace(run) || gazetteer.findPrimary(run.get(0) + ".") != null)) {
+                    || leadingPlace(run) || gazetteer.findPrimary(run.get(0) + ".") != null
+                    || ((titled || afterTitle) && PlaceFinder.inflectsNames(language)
+                            && gazetteer.findInflected(run.get(0)) != null))) {
                 titled |= TITLES.contains(run.get(0)) || run.get(0).equals("Prime");
                 run.remove(0); // "Azerbaijani President Ilham Aliyev" → "Ilham Aliyev"
             }
             if (run.size() == 1 && TITLES.contains(run.get(0))) {
                 run.clear();
             }
-            boolean afterTitle = i > 0 && TITLES.contains(tokens.get(i - 1));
             if (titled && run.size() >= 3 && run.size() <= 4 && isAcronym(run.get(0))) {
                 // "Ketua KPU Hasyim Asy'ari": a title, the body's abbreviation, then the person
                 classify(run.get(0), List.of(run.get(0)), false, style, language, lowercase, kinds, mentions);
@@ -354,6 +390,61 @@ public class NameFinder {
             String name = String.join(" ", run);
             classify(name, run, titled || afterTitle, style, language, lowercase, kinds, mentions);
         }
+    }
+
+    /**
+     * Runs that hold a person's name beside other words, told by where a known given name stands: two people side by
+     * side ("Max Verstappen Lewis Hamilton"); a role or an organisation before the name, which languages that
+     * capitalise nouns write without a title we know ("Teamchef Christian Horner", "Williams-Piloten Nicholas
+     * Latifi"); an organisation after it ("Nicholas Latifi von Williams"). Classifies the parts and returns true
+     * when it split the run.
+     */
+    private boolean splitAroundGivenNames(List<String> run, Style style, String language, Set<String> lowercase,
+            Map<String, Kind> kinds, Map<String, Integer> mentions) {
+        if (run.size() < 3 || style == Style.OTHER_SCRIPT) {
+            return false;
+        }
+        if (run.size() == 4 && known.isGivenName(run.get(0)) && known.isGivenName(run.get(2))
+                && run.stream().noneMatch(w -> isOrganisationWord(w) || CONNECTORS.contains(w) || TITLES.contains(w))) {
+            classify(run.get(0) + " " + run.get(1), run.subList(0, 2), false, style, language, lowercase, kinds, mentions);
+            classify(run.get(2) + " " + run.get(3), run.subList(2, 4), false, style, language, lowercase, kinds, mentions);
+            return true;
+        }
+        if (known.isGivenName(run.get(0))) {
+            for (int c = 2; c + 1 < run.size() && c <= 3; c++) {
+                if (PARTING_CONNECTORS.contains(run.get(c))) {
+                    List<String> person = run.subList(0, c);
+                    List<String> rest = run.subList(c + 1, run.size());
+                    classify(String.join(" ", person), person, false, style, language, lowercase, kinds, mentions);
+                    classify(String.join(" ", rest), rest, false, style, language, lowercase, kinds, mentions);
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (style == Style.ENGLISH || TITLES.contains(run.get(0))) {
+            return false; // English has no capitalised role nouns; a known title is read as one further on
+        }
+        for (int k = 1; k < run.size() - 1; k++) {
+            if (known.isGivenName(run.get(k)) && run.size() - k <= 3 && !CONNECTORS.contains(run.get(k - 1))) {
+                List<String> before = run.subList(0, k);
+                List<String> person = run.subList(k, run.size());
+                if (person.stream().anyMatch(w -> isOrganisationWord(w) || CONNECTORS.contains(w))
+                        || THING_WORDS.contains(person.get(person.size() - 1))) {
+                    return false; // "Yas Marina Circuit": a given name inside the name of a thing
+                }
+                if (before.stream().anyMatch(NameFinder::isOrganisationWord)) {
+                    classify(String.join(" ", before), before, false, style, language, lowercase, kinds, mentions);
+                }
+                classify(String.join(" ", person), person, true, style, language, lowercase, kinds, mentions);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOrganisationWord(String word) {
+        return ORGANISATION_WORDS.contains(word) || FOREIGN_ORGANISATION_WORDS.contains(word);
     }
 
     /**
@@ -473,6 +564,11 @@ public class NameFinder {
         }
         if (run.size() == 1 && WEB_NAME.matcher(run.get(0)).matches()) {
             count(name, Kind.ORGANISATION, kinds, mentions); // an outlet named by its web address: "News.Az"
+            return;
+        }
+        if (run.size() == 2 && known.isGivenName(run.get(0)) && run.get(1).length() == 1
+                && Character.isUpperCase(run.get(1).charAt(0))) {
+            count(name, Kind.PERSON, kinds, mentions); // "Taleb A.": the surname cut to its initial, as the press does
             return;
         }
         if (run.size() == 2 && known.isGivenName(run.get(0)) && !isAcronym(run.get(1))) {

@@ -155,6 +155,33 @@ class NameFinderTest {
         assertThat(named(found, Kind.PERSON)).containsExactly("Anna Nowak");
     }
 
+    @Test
+    void inGermanARoleBeforeAGivenNameIsNoPartOfTheNameAndTwoPeopleSideBySideAreTwo() {
+        // given a German motor-racing report of our own: roles written as nouns, two drivers named in a row
+        ArticleText text = new ArticleText("Spätes Duell in der Wüste", List.of(
+                "Im letzten Rennen überholte Jonas Keller Tobias Wendt in der vorletzten Runde. Teamchef Stefan Albers "
+                        + "sprach von einem verdienten Sieg, auch Niklas Hofer von Kestrel Racing kam ins Ziel.",
+                "Die Landesministerin Sabine Krüger (SPD) gratulierte. Der Fahrer Karim B. wurde nach dem Unfall "
+                        + "untersucht. Die Zuschauer auf dem Sola Marina Circuit jubelten."));
+
+        List<Found> found = FINDER.find(text, "de");
+
+        assertThat(named(found, Kind.PERSON)).containsExactlyInAnyOrder("Jonas Keller", "Tobias Wendt", "Stefan Albers",
+                "Niklas Hofer", "Sabine Krüger", "Karim B");
+    }
+
+    @Test
+    void aTitleWrittenInLowerCaseMidSentenceMakesThePersonAndAPlaceDeclinedAfterItIsNoPartOfTheName() {
+        // given Polish and Italian sentences of our own: the office in lower case, the town in the genitive
+        List<Found> polish = FINDER.find(new ArticleText("Zalane drogi", List.of(
+                "Wieczorem burmistrz Opola Radomir Wąsik zwołał sztab kryzysowy.")), "pl");
+        List<Found> italian = FINDER.find(new ArticleText("Strade chiuse", List.of(
+                "Secondo il sindaco Bertoldi la strada resterà chiusa. È il premier Colombiano a vincere la tappa?")), "it");
+
+        assertThat(named(polish, Kind.PERSON)).containsExactly("Radomir Wąsik");
+        assertThat(named(italian, Kind.PERSON)).containsExactly("Bertoldi");
+    }
+
     private static List<String> named(List<Found> found, Kind kind) {
         return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }
