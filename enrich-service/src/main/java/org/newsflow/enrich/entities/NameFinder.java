@@ -29,6 +29,15 @@ public class NameFinder {
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’.\\-]*|[,;:!?()\"“”]");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "de", "del", "da", "von", "van", "der", "bin",
             "al", "the", "on", "&");
+    /**
+     * Kinds of public body that Dutch and the Romance languages write in lower case before the capitalised rest of
+     * the body's name ("ministerie van Buitenlandse Zaken", "ministero della Difesa").
+     */
+    private static final Set<String> LOWER_CASE_ORGANISATION_HEADS = Set.of("ministerie", "ministerio", "ministère",
+            "ministero", "ministério", "departement", "departamento", "dipartimento", "secretaría", "secretaria",
+            "consejería", "assessorato", "gemeente", "provincie");
+    private static final Set<String> HEAD_CONNECTORS = Set.of("van", "voor", "de", "di", "del", "della", "delle", "dei",
+            "degli", "des", "du", "do", "da", "dos", "das");
     /** Connectors that, two words or more into a person's name, end it: "Nicholas Latifi von Williams". */
     private static final Set<String> PARTING_CONNECTORS = Set.of("of", "for", "von", "from");
     private static final Set<String> ORGANISATION_WORDS = Set.of("Ministry", "Agency", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Plc", "LLC", "University", "Council", "Party", "Union", "Association", "Organisation", "Organization", "Institute", "Committee", "Commission", "Court", "Police", "Army", "Forces", "Group", "Times", "Daily", "News", "Post", "Press", "Airlines", "Airways", "Federation", "Foundation", "Fund", "Parliament", "Assembly", "Congress", "Senate", "Department", "Office", "Authority", "Service", "Board", "League", "Club", "Nations", "Reuters", "Network", "Tribune", "Journal", "Herald", "Guardian", "Telegraph", "Motors", "Holdings", "Exchange", "Society", "Societies", "Academy", "School", "College", "Hospital", "Church", "Centre", "Center", "Program", "Programme", "Alliance", "Coalition", "Front", "Movement", "Media", "Television", "Radio", "Broadcasting", "Review", "Magazine", "Gazette", "Courier", "Observer", "Energy", "Industries", "Technologies", "Systems", "Labs", "Labour", "Democrats", "Republicans");
@@ -253,6 +262,7 @@ public class NameFinder {
                 }
             }
         }
+        toNominative(language, kinds, mentions);
         foldAliases(kinds, mentions);
         Map<String, String> canonicals = new java.util.HashMap<>();
         written.forEach((canonical, form) -> {
@@ -272,8 +282,13 @@ public class NameFinder {
             Style style, String language, Set<String> lowercase) {
         List<String> tokens = new ArrayList<>();
         Matcher matcher = WORD.matcher(block);
+        boolean elides = PlaceFinder.elides(language);
         while (matcher.find()) {
-            String token = ArticleText.stripPossessive(matcher.group());
+            String word = elides ? PlaceFinder.withoutElision(matcher.group()) : matcher.group();
+            if (word.length() < matcher.group().length()) {
+                tokens.add("'"); // "dell'Agenzia": the elided article ends a name before it, as a lower-case word would
+            }
+            String token = ArticleText.stripPossessive(word);
             String bare = stripTrailing(token);
             tokens.add(bare);
             if (token.endsWith(".") && bare.length() > 1 && !ABBREVIATIONS.contains(bare) && bare.indexOf('.') < 0) {
@@ -340,6 +355,14 @@ public class NameFinder {
                 i = end - 1;
                 continue;
             }
+            if (style == Style.OTHER_LATIN && i >= 2 && HEAD_CONNECTORS.contains(tokens.get(i - 1))
+                    && LOWER_CASE_ORGANISATION_HEADS.contains(tokens.get(i - 2))) {
+                // "ministerie van Buitenlandse Zaken", "ministerio de Defensa": the body's kind in lower case
+                count(tokens.get(i - 2) + " " + tokens.get(i - 1) + " " + String.join(" ", run), Kind.ORGANISATION,
+                        kinds, mentions);
+                i = end - 1;
+                continue;
+            }
             if (splitAroundGivenNames(run, style, language, lowercase, kinds, mentions)) {
                 i = end - 1;
                 continue;
@@ -389,6 +412,28 @@ public class NameFinder {
             }
             String name = String.join(" ", run);
             classify(name, run, titled || afterTitle, style, language, lowercase, kinds, mentions);
+        }
+    }
+
+    /** A known given name, in Cyrillic also one known in its Latin spelling ("Лионель"). */
+    private boolean givenName(String word) {
+        return known.isGivenName(word) || DeclinedNames.latinGivenName(word, known::isGivenName);
+    }
+
+    /** People named in a declined form are listed in the nominative, their mentions in every case counted together. */
+    private void toNominative(String language, Map<String, Kind> kinds, Map<String, Integer> mentions) {
+        for (String name : List.copyOf(kinds.keySet())) {
+            if (kinds.get(name) != Kind.PERSON) {
+                continue;
+            }
+            String nominative = DeclinedNames.nominative(name, language, this::givenName);
+            if (nominative.equals(name)) {
+                continue;
+            }
+            int count = mentions.remove(name);
+            kinds.remove(name);
+            kinds.putIfAbsent(nominative, Kind.PERSON);
+            mentions.merge(nominative, count, Integer::sum);
         }
     }
 
@@ -556,6 +601,12 @@ public class NameFinder {
         if (gazetteer.findPrimary(name) != null || gazetteer.countryOfDemonym(name) != null) {
             return; // a place, or a nationality
         }
+        if (PlaceFinder.inflectsNames(language) && style != Style.CAPITALISED_NOUNS && run.size() >= 2
+                && gazetteer.findInflectedPhrase(run.subList(run.size() - 2, run.size())) != null) {
+            return; // a place declined: "(Болельщики) Саудовской Аравии"
+        }
+        // a given name, also declined ("Марии Ивановой")
+        boolean given = known.isGivenName(run.get(0)) || !DeclinedNames.nominative(name, language, this::givenName).equals(name);
         if (shouted(run.get(0)) && run.size() > 1) {
             return; // a dateline or a shouted heading
         }
@@ -600,8 +651,8 @@ public class NameFinder {
         }
         boolean looksLikeAName = switch (style) {
             case ENGLISH -> true;
-            case CAPITALISED_NOUNS -> titled || known.isGivenName(run.get(0));
-            case OTHER_LATIN, OTHER_SCRIPT -> titled || known.isGivenName(run.get(0))
+            case CAPITALISED_NOUNS -> titled || given;
+            case OTHER_LATIN, OTHER_SCRIPT -> titled || given
                     || run.stream().noneMatch(w -> lowercase.contains(w.toLowerCase(java.util.Locale.ROOT)));
         };
         boolean nameShaped = run.get(0).length() > 1 && run.get(run.size() - 1).length() > 1
@@ -610,7 +661,7 @@ public class NameFinder {
                 && gazetteer.findPrimary(String.join(" ", run.subList(0, Math.min(2, run.size())))) == null;
         // "Kahramanmaraş Pazarcık": a town and its district (a surname may be a town too: "Xóchitl Gálvez"); "Nysie
         // Kłodzkiej", "Władze Nysy": a place declined, or a place adjective, in a language that declines them
-        boolean foreign = style != Style.ENGLISH && !known.isGivenName(run.get(0)) && !titled;
+        boolean foreign = style != Style.ENGLISH && !given && !titled;
         boolean holdsAPlace = foreign && (gazetteer.findPrimary(run.get(0)) != null
                 || FEATURE_FIRST_WORDS.contains(run.get(0))
                 || PlaceFinder.inflectsNames(language) && (run.stream().anyMatch(w -> PLACE_ADJECTIVE.matcher(w).find())

@@ -43,6 +43,8 @@ public final class Gazetteer {
     private final Map<String, String> demonyms = new HashMap<>();
     private final Map<String, Entry> alternates = new HashMap<>();
     private final Map<String, Named> byStem = new HashMap<>();
+    /** Names of two or three words by the first letters of each word ({@link #phraseKey}), for declined phrases. */
+    private final Map<String, Named> byPhraseStem = new HashMap<>();
     private final List<String> unspacedNames = new ArrayList<>();
     private final Map<Character, List<String>> unspacedByFirst = new HashMap<>();
     /** The first word of every name and demonym → the most words a name starting with it has. */
@@ -93,6 +95,17 @@ public final class Gazetteer {
                 unspacedNames.add(name);
             }
             String stem = stem(name);
+            String[] nameWords = name.split(" ");
+            if (nameWords.length >= 2 && nameWords.length <= 3) {
+                int[] lengths = new int[nameWords.length];
+                for (int w = 0; w < nameWords.length; w++) {
+                    lengths[w] = Math.min(5, nameWords[w].length() - 2);
+                }
+                if (java.util.Arrays.stream(lengths).allMatch(l -> l >= 3)) {
+                    byPhraseStem.merge(phraseKey(nameWords, lengths), new Named(named.getValue(), name),
+                            (x, y) -> x.entry().population() >= y.entry().population() ? x : y);
+                }
+            }
             if (!name.contains(" ")) {
                 for (String key : new String[] { stem, name }) { // "Россия" → "Росси…"; "Oslo" → "Oslos"
                     if (key.length() >= 4) {
@@ -165,6 +178,41 @@ public final class Gazetteer {
             }
         }
         return null;
+    }
+
+    /**
+     * The place a declined phrase of two or three words names ("Саудовской Аравии" → Саудовская Аравия, "Nowej
+     * Zelandii" → Nowa Zelandia): each word starts as a word of the name does, its first five letters (fewer for
+     * a short word) before the case ending. Null when no name fits.
+     */
+    public Named findInflectedPhrase(List<String> words) {
+        if (words.size() < 2 || words.size() > 3) {
+            return null;
+        }
+        int[] lengths = new int[words.size()];
+        return findPhrase(words, lengths, 0);
+    }
+
+    private Named findPhrase(List<String> words, int[] lengths, int word) {
+        if (word == words.size()) {
+            return byPhraseStem.get(phraseKey(words.toArray(String[]::new), lengths));
+        }
+        for (int length = Math.min(5, words.get(word).length()); length >= 3; length--) {
+            lengths[word] = length;
+            Named found = findPhrase(words, lengths, word + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String phraseKey(String[] words, int[] lengths) {
+        StringBuilder key = new StringBuilder();
+        for (int w = 0; w < words.length; w++) {
+            key.append(words[w], 0, Math.min(lengths[w], words[w].length())).append(' ');
+        }
+        return key.toString();
     }
 
     private static String stem(String name) {

@@ -67,6 +67,11 @@ public class PlaceFinder {
 
     /** Languages that elide an article or preposition into the next word: "l'Europe", "dell'Italia". */
     private static final Set<String> ELIDING = Set.of("fr", "it", "ca");
+
+    /** Whether {@code language} elides articles into the next word ("l'AFP"), read by {@link #withoutElision}. */
+    public static boolean elides(String language) {
+        return language != null && ELIDING.contains(language.split("-")[0]);
+    }
     private static final Pattern ELISION = Pattern.compile("^(?:[A-Za-z]{0,4})['’](?=\\p{Lu})");
 
     /** Towns below this population need their country named too. */
@@ -226,6 +231,9 @@ public class PlaceFinder {
             boolean handled = false;
             int longest = Math.max(gazetteer.longestNameStartingWith(words.get(i)),
                     (inflected && words.get(i).length() >= 5) || arabic ? 1 : 0);
+            if (inflected) {
+                longest = Math.max(longest, 3); // a declined phrase starts with no name's first word: "Nowej Zelandii"
+            }
             for (int length = Math.min(longest, words.size() - i); length >= 1; length--) {
                 String phrase = String.join(" ", words.subList(i, i + length));
                 Gazetteer.Entry entry = gazetteer.find(phrase);
@@ -243,6 +251,12 @@ public class PlaceFinder {
                             break;
                         }
                     }
+                }
+                if (entry == null && length >= 2 && inflected && !genitiveOnly
+                        && words.subList(i, i + length).stream().allMatch(w -> Character.isUpperCase(w.codePointAt(0)))) {
+                    Gazetteer.Named named = gazetteer.findInflectedPhrase(words.subList(i, i + length));
+                    entry = named == null ? null : named.entry();
+                    form = named == null ? phrase : named.name();
                 }
                 if (entry == null && length == 1 && inflected && (!genitiveOnly || phrase.endsWith("s"))) {
                     Gazetteer.Named named = gazetteer.findInflected(phrase);
@@ -410,7 +424,7 @@ public class PlaceFinder {
     }
 
     /** "l'Europe" → "Europe", "dell'Italia" → "Italia". */
-    private static String withoutElision(String word) {
+    public static String withoutElision(String word) {
         return ELISION.matcher(word).replaceFirst("");
     }
 

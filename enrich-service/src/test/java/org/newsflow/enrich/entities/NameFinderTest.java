@@ -182,6 +182,33 @@ class NameFinderTest {
         assertThat(named(italian, Kind.PERSON)).containsExactly("Bertoldi");
     }
 
+    @Test
+    void aPersonNamedInADeclinedFormIsListedInTheNominativeAndADeclinedPlaceIsNoPerson() {
+        // given Russian and Polish sentences of our own: names in the genitive, dative and instrumental
+        List<Found> russian = FINDER.find(new ArticleText("Финал", List.of(
+                "Тренер поблагодарил Лионеля Гарсию за гол. Болельщики Саудовской Аравии аплодировали. Встреча с "
+                        + "Андреем Смирновым прошла вечером, а награду вручили Марии Ивановой.")), "ru");
+        List<Found> polish = FINDER.find(new ArticleText("Powódź", List.of(
+                "Mieszkańcy czekali na Tomasza Wiśniewskiego. Dziękujemy Annie Kowalskiej za pomoc.")), "pl");
+
+        assertThat(named(russian, Kind.PERSON)).containsExactlyInAnyOrder("Лионель Гарсия", "Андрей Смирнов",
+                "Мария Иванова");
+        assertThat(named(polish, Kind.PERSON)).containsExactlyInAnyOrder("Tomasz Wiśniewski", "Anna Kowalska");
+    }
+
+    @Test
+    void anElidedArticleIsReadThroughAndABodyWrittenInLowerCaseBeforeItsNameIsAnOrganisation() {
+        // given French and Dutch sentences of our own
+        List<Found> french = FINDER.find(new ArticleText("Lancement reporté", List.of(
+                "Selon l'AFP, le lancement de l'Agence Spatiale Européenne est reporté.")), "fr");
+        List<Found> dutch = FINDER.find(new ArticleText("Reisadvies", List.of(
+                "Het ministerie van Buitenlandse Zaken past het reisadvies aan.")), "nl");
+
+        assertThat(named(french, Kind.ORGANISATION)).contains("AFP", "Agence Spatiale Européenne");
+        assertThat(named(dutch, Kind.ORGANISATION)).containsExactly("ministerie van Buitenlandse Zaken");
+        assertThat(named(dutch, Kind.PERSON)).isEmpty();
+    }
+
     private static List<String> named(List<Found> found, Kind kind) {
         return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }

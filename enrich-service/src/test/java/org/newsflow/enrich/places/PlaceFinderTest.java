@@ -157,4 +157,17 @@ class PlaceFinderTest {
         assertThat(found).extracting(Found::countryCode).contains("FR", "DE").doesNotContain("RO");
         assertThat(found).extracting(Found::name).doesNotContain("Konz");
     }
+
+    @Test
+    void aPlaceOfTwoWordsDeclinedWordByWordIsFoundUnderItsName() {
+        // given Russian and Polish sentences of our own, the country's name in the genitive and the locative
+        List<Found> russian = FINDER.find(new ArticleText("Переговоры",
+                List.of("Делегация Саудовской Аравии прибыла на переговоры о поставках зерна.")), "ru");
+        List<Found> polish = FINDER.find(new ArticleText("Wymiana handlowa",
+                List.of("Eksporterzy z Korei Południowej rozmawiali w Warszawie o nowych umowach.")), "pl");
+
+        assertThat(russian).filteredOn(p -> "SA".equals(p.countryCode())).extracting(Found::name)
+                .containsExactly("Саудовская Аравия");
+        assertThat(polish).extracting(Found::countryCode).contains("KR");
+    }
 }
