@@ -50,6 +50,9 @@ final class ChineseNames {
             "醫院", "研究所", "研究院", "外交部", "国防部", "國防部", "商务部", "商務部", "财政部", "財政部", "教育部", "卫生部",
             "衛生部", "内政部", "內政部", "国务院", "國務院", "参议院", "參議院", "众议院", "眾議院", "立法院", "行政院", "局",
             "署", "厅", "廳", "党", "黨", "社");
+    /** Institutions named by a common noun of their own, without an ending that makes an organisation. */
+    private static final List<String> INSTITUTIONS = List.of("国会", "國會", "白宫", "白宮", "联合国", "聯合國", "欧盟", "歐盟",
+            "北约", "北約", "克里姆林宫", "克里姆林宮", "五角大楼", "五角大樓");
     private static final int LONGEST_ORGANISATION = 12;
     /** Party and agency names are short ("民進黨", "新华社"); a longer run before them is mostly other words. */
     private static final Set<String> SHORT_ENDINGS = Set.of("党", "黨", "社");
@@ -64,7 +67,7 @@ final class ChineseNames {
     static List<Name> find(String text, java.util.function.Predicate<String> place) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         findPeople(text, names, place);
-        findOrganisations(text, names);
+        findOrganisations(text, names, place);
         names.keySet().removeIf(name -> names.get(name) && names.keySet().stream()
                 .anyMatch(other -> !other.equals(name) && names.get(other) && other.startsWith(name)));
         List<Name> found = new ArrayList<>();
@@ -79,7 +82,7 @@ final class ChineseNames {
                 continue;
             }
             // "候选人赖清德、萧美琴": a name listed right after another is one too
-            boolean listed = at >= 1 && at - 1 == lastPersonEnd && "、，,".indexOf(text.charAt(at - 1)) >= 0;
+            boolean listed = at >= 1 && at - 1 == lastPersonEnd && "、，,及和与與".indexOf(text.charAt(at - 1)) >= 0;
             boolean titled = titledAt(text, at) || listed && SURNAMES.indexOf(text.charAt(at)) >= 0;
             boolean surname = SURNAMES.indexOf(text.charAt(at)) >= 0;
             if (!titled && !surname || startsWord(text, at) || FUNCTION.contains(text.charAt(at))) {
@@ -102,12 +105,20 @@ final class ChineseNames {
         }
     }
 
-    private static void findOrganisations(String text, Map<String, Boolean> names) {
+    private static void findOrganisations(String text, Map<String, Boolean> names,
+            java.util.function.Predicate<String> place) {
+        for (String institution : INSTITUTIONS) {
+            int at = text.indexOf(institution);
+            if (at >= 0 && boundaryAt(text, at + institution.length()) && !names.containsKey(institution)) {
+                names.put(institution, false);
+            }
+        }
         for (String ending : ORGANISATION_ENDINGS) {
             for (int at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + ending.length())) {
                 int end = at + ending.length();
-                if (!boundaryAt(text, end) && !(end < text.length() && text.charAt(end) == '（')) {
-                    continue; // "局势": the ending is part of another word
+                if (!boundaryAt(text, end) && !(end < text.length() && text.charAt(end) == '（')
+                        && !(ending.equals("社") && placeAt(text, end, place))) {
+                    continue; // "局势": the ending is part of another word; but "新华社东京7月8日电" is a dateline
                 }
                 // "民進黨": a one-character ending takes a short name; "日本航空", "奈良县立医科大学附属医院" longer ones
                 int longest = SHORT_ENDINGS.contains(ending) ? 2 : ending.length() == 1 ? 4 : LONGEST_ORGANISATION;
@@ -122,6 +133,16 @@ final class ChineseNames {
                 }
             }
         }
+    }
+
+    /** A place's name of two to four characters starts at {@code at}. */
+    private static boolean placeAt(String text, int at, java.util.function.Predicate<String> place) {
+        for (int length = 4; length >= 2; length--) {
+            if (at + length <= text.length() && place.test(text.substring(at, at + length))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A title or a verb of saying starts here: no name does. */

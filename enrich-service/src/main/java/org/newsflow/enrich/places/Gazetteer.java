@@ -43,6 +43,8 @@ public final class Gazetteer {
     private final Map<String, String> demonyms = new HashMap<>();
     private final Map<String, Entry> alternates = new HashMap<>();
     private final Map<String, Named> byStem = new HashMap<>();
+    /** Chinese city names without their 市, which only Chinese writes so ("千歳" inside "新千歳空港" is no city). */
+    private final Set<String> chineseCityStems = new java.util.HashSet<>();
     /** Names of two or three words by the first letters of each word ({@link #phraseKey}), for declined phrases. */
     private final Map<String, Named> byPhraseStem = new HashMap<>();
     private final List<String> unspacedNames = new ArrayList<>();
@@ -82,6 +84,13 @@ public final class Gazetteer {
             Entry city = cities.get(fields[1]);
             if (city != null && !AMBIGUOUS_CITIES.contains(fields[0]) && !byName.containsKey(fields[0])) {
                 alternates.putIfAbsent(fields[0], city);
+                String name = fields[0];
+                if (name.length() >= 3 && name.endsWith("市") && unspaced(name.codePointAt(0))) {
+                    String stem = name.substring(0, name.length() - 1); // "台北市" is mostly written "台北" in Chinese
+                    if (alternates.putIfAbsent(stem, city) == null) {
+                        chineseCityStems.add(stem);
+                    }
+                }
             }
         });
         read("demonyms.tsv", fields -> demonyms.put(fields[0], fields[1]));
@@ -146,6 +155,11 @@ public final class Gazetteer {
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
+    }
+
+    /** Whether {@code name} is a Chinese city's name without its 市, to be read in Chinese text only. */
+    public boolean chineseCityStem(String name) {
+        return chineseCityStems.contains(name);
     }
 
     /** The place of a name, under any of its names. */

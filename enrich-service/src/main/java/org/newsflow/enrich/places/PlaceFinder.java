@@ -133,8 +133,8 @@ public class PlaceFinder {
         List<String> rest = text.paragraphs().size() > 1 ? text.paragraphs().subList(1, text.paragraphs().size()) : List.of();
         scan(String.join("\n", rest), tallies, false, inflected, english, elided, arabic, genitiveOnly);
 
-        scanUnspaced(text.headline(), tallies, true);
-        scanUnspaced(text.body(), tallies, false);
+        scanUnspaced(text.headline(), tallies, true, base.equals("zh"));
+        scanUnspaced(text.body(), tallies, false, base.equals("zh"));
 
         // a small town is believed only when the article also names its country or another place in it: a bare
         // "March", "Police" or "Como" is far more often a word or a name than a town of 20,000 people
@@ -177,6 +177,9 @@ public class PlaceFinder {
         });
         if (base.equals("ja")) {
             addJapanesePlaces(text, lead, found, mostOrOne);
+        }
+        if (base.equals("zh")) {
+            addChinesePlaces(text, lead, found, mostOrOne);
         }
         return found;
     }
@@ -379,7 +382,7 @@ public class PlaceFinder {
     }
 
     /** Chinese, Japanese, Thai: names are found inside runs of characters, longest names first. */
-    private void scanUnspaced(String text, Map<String, Tally> tallies, boolean lead) {
+    private void scanUnspaced(String text, Map<String, Tally> tallies, boolean lead, boolean chinese) {
         boolean any = false;
         for (int i = 0; i < text.length() && !any; i++) {
             any = Gazetteer.unspaced(text.charAt(i)); // the scripts concerned are all in the basic plane
@@ -391,7 +394,8 @@ public class PlaceFinder {
         for (int at = 0; at < text.length();) {
             String match = null;
             for (String name : gazetteer.unspacedNamesStartingWith(text.charAt(at))) {
-                if (text.startsWith(name, at) && !(name.codePoints().allMatch(PlaceFinder::katakana)
+                if (text.startsWith(name, at) && (chinese || !gazetteer.chineseCityStem(name))
+                        && !(name.codePoints().allMatch(PlaceFinder::katakana)
                         && ((at > 0 && katakana(text.charAt(at - 1)))
                                 || (at + name.length() < text.length() && katakana(text.charAt(at + name.length())))))) {
                     match = name; // (a name inside a longer katakana word is not one: タイ in ネクタイ is no Thailand)
@@ -402,6 +406,11 @@ public class PlaceFinder {
                 at++;
                 continue;
             }
+            int after = at + match.length();
+            if (TIME_ZONE_AFTER.stream().anyMatch(time -> text.startsWith(time, after))) {
+                at += match.length(); // "北京时间": Beijing time, the clock of the whole country, not a place of the story
+                continue;
+            }
             Gazetteer.Entry entry = gazetteer.find(match);
             Tally tally = tallies.computeIfAbsent(entry.name(), k -> new Tally(entry));
             tally.named++;
@@ -410,6 +419,59 @@ public class PlaceFinder {
             at += match.length();
         }
     }
+
+    /** Endings of Chinese place names the gazetteer does not hold: airports, air bases, peninsulas, counties, provinces. */
+    private static final List<String> CHINESE_PLACE_ENDINGS = List.of("国际机场", "國際機場", "机场", "機場", "空港",
+            "航空基地", "空军基地", "空軍基地", "半岛", "半島", "县", "縣", "省");
+    /** Characters that end the word before a place's name: particles, prepositions, pronouns, "whole", "this". */
+    private static final String CHINESE_BOUNDARY = "的了在是和与與及对對于於向从從由被将將把为為以据據至到给給让讓等也都又并並而或但"
+            + "就则則已曾当當今昨因所之其这這那此该該全本各每两兩一";
+
+    /**
+     * Airports, peninsulas, counties and provinces that Chinese names by an ending ("羽田机场", "能登半岛", "奈良县"): the
+     * two characters before the ending (three when those are a place the gazetteer knows), with the gazetteer's
+     * country of that stem when it has one.
+     */
+    private void addChinesePlaces(ArticleText text, String lead, List<Found> found, int most) {
+        String all = text.all();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        found.forEach(f -> named.add(f.name()));
+        for (String ending : CHINESE_PLACE_ENDINGS) {
+            for (int at = all.indexOf(ending); at >= 0; at = all.indexOf(ending, at + ending.length())) {
+                int start = at - 2;
+                if (at >= 3 && gazetteer.find(all.substring(at - 3, at)) != null && chineseNameCharacter(all.charAt(at - 3))) {
+                    start = at - 3;
+                }
+                if (start < 0 || !chineseNameCharacter(all.charAt(start)) || !chineseNameCharacter(all.charAt(start + 1))) {
+                    continue;
+                }
+                int endsAt = at + ending.length();
+                if (CHINESE_PLACE_ENDINGS.stream().anyMatch(longer -> longer.length() > ending.length()
+                        && longer.endsWith(ending) && endsAt >= longer.length() && all.startsWith(longer, endsAt - longer.length()))) {
+                    continue; // "国际机场" was read as a whole, not as "际机场"
+                }
+                String name = all.substring(start, at + ending.length());
+                if (!named.add(name)) {
+                    continue;
+                }
+                Gazetteer.Entry stem = gazetteer.find(all.substring(start, at));
+                int mentions = 0;
+                for (int n = all.indexOf(name); n >= 0; n = all.indexOf(name, n + name.length())) {
+                    mentions++;
+                }
+                boolean inLead = lead.contains(name);
+                found.add(new Found(name, stem == null ? null : stem.countryCode(), false, null, mentions, inLead,
+                        round((double) mentions / most), inLead || mentions >= 2));
+            }
+        }
+    }
+
+    private static boolean chineseNameCharacter(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && CHINESE_BOUNDARY.indexOf(c) < 0;
+    }
+
+    /** Chinese and Japanese words for a time zone's clock after a city's name: "北京时间", "東京時間". */
+    private static final List<String> TIME_ZONE_AFTER = List.of("时间", "時間");
 
     private static boolean katakana(int c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA || c == 'ー' || c == '・';

@@ -209,6 +209,16 @@ class NameFinderTest {
         assertThat(named(dutch, Kind.PERSON)).isEmpty();
     }
 
+    @Test
+    void aChineseAgencyBeforeItsDatelineIsAnOrganisationAndPeopleListedWithAConjunctionAreFound() {
+        // given a Chinese report of our own: an agency's dateline, two candidates joined by 及, the parliament
+        List<Found> found = FINDER.find(new ArticleText("选举结果", List.of(
+                "新华社东京3月2日电 候选人王小明及李大华当晚发表讲话。新一届国会将于下月召开。")), "zh");
+
+        assertThat(named(found, Kind.ORGANISATION)).contains("新华社", "国会");
+        assertThat(named(found, Kind.PERSON)).contains("王小明", "李大华");
+    }
+
     private static List<String> named(List<Found> found, Kind kind) {
         return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }

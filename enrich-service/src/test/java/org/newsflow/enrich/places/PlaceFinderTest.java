@@ -170,4 +170,14 @@ class PlaceFinderTest {
                 .containsExactly("Саудовская Аравия");
         assertThat(polish).extracting(Found::countryCode).contains("KR");
     }
+
+    @Test
+    void chinesePlacesNamedByTheirEndingAreFoundAndACitysClockIsNoPlace() {
+        // given Chinese sentences of our own: an airport and a county the gazetteer lacks, Beijing time, Taipei
+        List<Found> found = FINDER.find(new ArticleText("航班延误", List.of(
+                "北京时间上午十点,一架客机在长水机场降落。该航班随后飞往桐庐县,乘客在台北转机。")), "zh");
+
+        assertThat(found).extracting(Found::name).contains("长水机场", "桐庐县", "台北").doesNotContain("北京");
+        assertThat(found).filteredOn(p -> p.name().equals("台北")).extracting(Found::countryCode).containsExactly("TW");
+    }
 }
