@@ -256,6 +256,7 @@ public class NameFinder {
                 case "ar" -> ArabicNames.find(all).forEach(n -> countUnlessPlace(all, n.text(), n.person(), kinds, mentions));
                 case "zh" -> ChineseNames.find(all, n -> gazetteer.find(n) != null)
                         .forEach(n -> countUnlessPlace(all, n.text(), n.person(), kinds, mentions));
+                case "ko" -> KoreanNames.find(all).forEach(n -> countUnlessPlace(all, n.text(), n.person(), kinds, mentions));
                 case "ja" -> JapaneseNames.find(all).stream().filter(n -> n.kind() != JapaneseNames.Kind.PLACE)
                         .forEach(n -> countUnlessPlace(all, n.text(), n.kind() == JapaneseNames.Kind.PERSON, kinds, mentions));
                 default -> {

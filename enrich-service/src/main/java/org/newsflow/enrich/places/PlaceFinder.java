@@ -129,9 +129,10 @@ public class PlaceFinder {
         boolean arabic = base.equals("ar");
         // German declines a place name only in the genitive ("Frankreichs"): "Stadien" is no form of "Stadi"
         boolean genitiveOnly = base.equals("de");
-        scan(lead, tallies, true, inflected, english, elided, arabic, genitiveOnly);
+        boolean korean = base.equals("ko");
+        scan(lead, tallies, true, inflected, english, elided, arabic, genitiveOnly, korean);
         List<String> rest = text.paragraphs().size() > 1 ? text.paragraphs().subList(1, text.paragraphs().size()) : List.of();
-        scan(String.join("\n", rest), tallies, false, inflected, english, elided, arabic, genitiveOnly);
+        scan(String.join("\n", rest), tallies, false, inflected, english, elided, arabic, genitiveOnly, korean);
 
         scanUnspaced(text.headline(), tallies, true, base.equals("zh"));
         scanUnspaced(text.body(), tallies, false, base.equals("zh"));
@@ -208,7 +209,7 @@ public class PlaceFinder {
     }
 
     private void scan(String text, Map<String, Tally> tallies, boolean lead, boolean inflected, boolean english,
-            boolean elided, boolean arabic, boolean genitiveOnly) {
+            boolean elided, boolean arabic, boolean genitiveOnly, boolean korean) {
         List<String> words = new ArrayList<>();
         List<Boolean> joinedToNext = new ArrayList<>(); // only a single space separates the word from the next
         List<Boolean> endsSentence = new ArrayList<>();
@@ -233,7 +234,7 @@ public class PlaceFinder {
             }
             boolean handled = false;
             int longest = Math.max(gazetteer.longestNameStartingWith(words.get(i)),
-                    (inflected && words.get(i).length() >= 5) || arabic ? 1 : 0);
+                    (inflected && words.get(i).length() >= 5) || arabic || korean ? 1 : 0);
             if (inflected) {
                 longest = Math.max(longest, 3); // a declined phrase starts with no name's first word: "Nowej Zelandii"
             }
@@ -245,6 +246,11 @@ public class PlaceFinder {
                 if (entry == null && length <= 2) {
                     entry = gazetteer.countryOfDemonym(phrase);
                     indirect = entry != null;
+                }
+                if (entry == null && length == 1 && korean) {
+                    String bare = org.newsflow.enrich.entities.KoreanNames.withoutParticle(phrase);
+                    entry = gazetteer.find(bare);
+                    form = bare; // "방콕에서" (in Bangkok) names 방콕
                 }
                 if (entry == null && length == 1 && arabic) {
                     for (String bare : withoutArabicProclitics(phrase)) {

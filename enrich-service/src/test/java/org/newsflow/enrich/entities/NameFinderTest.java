@@ -219,6 +219,16 @@ class NameFinderTest {
         assertThat(named(found, Kind.PERSON)).contains("王小明", "李大华");
     }
 
+    @Test
+    void koreanPeopleAreReadBeforeTheirTitleAndOrganisationsFromTheirEnding() {
+        // given a Korean report of our own: a reporter, a minister, an airline and a broadcaster; "항공사" is any airline
+        List<Found> found = FINDER.find(new ArticleText("사고 조사", List.of(
+                "김하나 기자에 따르면 박도윤 장관은 한빛항공과 서울방송에 자료를 요청했다. 다른 항공사도 점검을 받았다.")), "ko");
+
+        assertThat(named(found, Kind.PERSON)).containsExactlyInAnyOrder("김하나", "박도윤");
+        assertThat(named(found, Kind.ORGANISATION)).containsExactlyInAnyOrder("한빛항공", "서울방송");
+    }
+
     private static List<String> named(List<Found> found, Kind kind) {
         return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }

@@ -180,4 +180,14 @@ class PlaceFinderTest {
         assertThat(found).extracting(Found::name).contains("长水机场", "桐庐县", "台北").doesNotContain("北京");
         assertThat(found).filteredOn(p -> p.name().equals("台北")).extracting(Found::countryCode).containsExactly("TW");
     }
+
+    @Test
+    void koreanPlacesAreFoundUnderTheParticleAttachedToThem() {
+        // given a Korean sentence of our own: "in Bangkok", "Korea (topic)"
+        List<Found> found = FINDER.find(new ArticleText("항공편 지연", List.of(
+                "방콕에서 출발한 여객기가 도착했다. 한국은 조사단을 보냈다.")), "ko");
+
+        assertThat(found).extracting(Found::name).contains("방콕", "한국");
+        assertThat(found).extracting(Found::countryCode).contains("TH", "KR");
+    }
 }
