@@ -178,6 +178,8 @@ public class Enricher {
         subjects.stream().filter(s -> s.level() == 1).findFirst()
                 .ifPresent(s -> all.add(new StoryClusterer.Name("subject:" + s.code(), StoryClusterer.Kind.SUBJECT)));
         SpecificNumbers.in(text.all()).forEach(n -> all.add(new StoryClusterer.Name("number:" + n, StoryClusterer.Kind.NUMBER)));
+        StoryClusterer.repeatedNames(text.all(), language)
+                .forEach(n -> all.add(new StoryClusterer.Name(n, StoryClusterer.Kind.SURNAME)));
         all.add(new StoryClusterer.Name("language:" + language, StoryClusterer.Kind.LANGUAGE));
         return all;
     }

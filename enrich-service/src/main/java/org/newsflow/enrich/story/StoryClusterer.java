@@ -30,6 +30,8 @@ public class StoryClusterer {
      */
     public enum Kind {
         PERSON(3), ORGANISATION(2), CITY(2), COUNTRY(1), NUMBER(2), SUBJECT(1),
+        /** A single word repeated as a name, most often a surname: it meets a person's surname. */
+        SURNAME(3),
         /** The article's language: no weight, it says which names can meet. */
         LANGUAGE(0);
 
@@ -93,16 +95,16 @@ public class StoryClusterer {
             // names in different languages rarely meet ("安倍晋三", "Abe") and when they do it is mostly a news agency's
             // credit, so between languages only what reads the same in all of them counts, on both sides
             boolean sameLanguage = language(features).equals(language(candidate.features()));
+            // weaker evidence between languages is taken only inside a known time window
+            boolean dated = seen != null && candidate.seenAt() != null;
             int shared = 0;
             for (Map.Entry<String, Integer> feature : features.entrySet()) {
-                if (sameLanguage || anyScript(feature.getKey())) {
+                if (counts(feature.getKey(), sameLanguage, dated)) {
                     shared += Math.min(feature.getValue(), candidate.features().getOrDefault(feature.getKey(), 0));
                 }
             }
-            double similarity = (double) shared / Math.max(1, Math.min(total(features, sameLanguage),
-                    total(candidate.features(), sameLanguage)));
-            // weaker evidence between languages is taken only inside a known time window
-            boolean dated = seen != null && candidate.seenAt() != null;
+            double similarity = (double) shared / Math.max(1, Math.min(total(features, sameLanguage, dated),
+                    total(candidate.features(), sameLanguage, dated)));
             int enough = sameLanguage || !dated ? config.minSharedWeight() : config.minSharedWeightAcrossLanguages();
             if (shared >= enough && similarity >= config.minSimilarity() && similarity > bestSimilarity) {
                 best = candidate;
@@ -128,27 +130,99 @@ public class StoryClusterer {
             if (key.isEmpty()) {
                 continue;
             }
+            if (name.kind() == Kind.SURNAME) {
+                features.merge("~" + key, name.kind().weight, Math::max);
+                continue;
+            }
             features.merge(key, name.kind().weight, Math::max);
+            if (name.kind() == Kind.ORGANISATION) {
+                String initials = initials(name.name());
+                if (initials != null) {
+                    features.merge(initials, name.kind().weight, Math::max); // "GDL" for its full name
+                }
+            }
             int space = key.lastIndexOf(' ');
             if (name.kind() == Kind.PERSON && space > 0) {
                 features.merge("~" + key.substring(space + 1), name.kind().weight, Math::max);
+                String latin = latinSurname(key.substring(space + 1));
+                if (latin != null) {
+                    features.merge(ACROSS_SCRIPTS + latin, name.kind().weight, Math::max);
+                }
             }
         }
         return features;
     }
 
-    private static int total(Map<String, Integer> features, boolean namesToo) {
+    /**
+     * The initials of an organisation's name of two to six capitalised words ("Gewerkschaft Deutscher
+     * Lokomotivführer" → "gdl"), under which another report may name it; null for a shorter or longer name.
+     */
+    static String initials(String name) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : name.split("[ \\-]+")) {
+            if (!word.isEmpty() && Character.isUpperCase(word.codePointAt(0))) {
+                initials.appendCodePoint(Character.toLowerCase(word.codePointAt(0)));
+            }
+        }
+        return initials.length() >= 2 && initials.length() <= 6 && name.contains(" ") ? fold(initials.toString()) : null;
+    }
+
+    /** Words the article repeats as names, for {@link Kind#SURNAME}. */
+    public static java.util.Set<String> repeatedNames(String text, String language) {
+        return RepeatedNames.in(text, language);
+    }
+
+    private static int total(Map<String, Integer> features, boolean sameLanguage, boolean dated) {
         int total = 0;
         for (Map.Entry<String, Integer> feature : features.entrySet()) {
-            if (namesToo || anyScript(feature.getKey())) {
+            if (counts(feature.getKey(), sameLanguage, dated)) {
                 total += feature.getValue();
             }
         }
         return total;
     }
 
+    /**
+     * Within one language every feature counts but the Latin surnames; between languages only what reads alike, and
+     * a surname only between dated articles (a famous one is in many stories; days apart it is in one).
+     */
+    private static boolean counts(String key, boolean sameLanguage, boolean dated) {
+        if (key.startsWith(ACROSS_SCRIPTS)) {
+            return !sameLanguage && dated;
+        }
+        return sameLanguage || anyScript(key);
+    }
+
+    /**
+     * A person's surname in Latin letters, Cyrillic ones transliterated ("месси" → "messi"), which reports in other
+     * languages of either script write alike: counted between languages only (within one, the surname counts already).
+     */
+    private static final String ACROSS_SCRIPTS = "surname ";
+
     /** Keys of features that read the same in every script (see {@link #features}). */
-    private static final List<String> ANY_SCRIPT = List.of("country ", "city ", "number ", "subject ", "language ");
+    private static final List<String> ANY_SCRIPT = List.of("country ", "city ", "number ", "subject ", "language ",
+            ACROSS_SCRIPTS);
+
+    private static final String CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ";
+    private static final String[] LATIN = {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+            "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye",
+            "g"};
+
+    /** The folded surname in Latin letters, or null when it is in another script (or too short to tell people apart). */
+    static String latinSurname(String surname) {
+        StringBuilder latin = new StringBuilder();
+        for (char c : surname.toCharArray()) {
+            int cyrillic = CYRILLIC.indexOf(c);
+            if (cyrillic >= 0) {
+                latin.append(LATIN[cyrillic]);
+            } else if (c < 0x250 && Character.isLetter(c)) {
+                latin.append(c);
+            } else {
+                return null;
+            }
+        }
+        return latin.length() >= 4 ? latin.toString() : null;
+    }
 
     private static boolean anyScript(String key) {
         return ANY_SCRIPT.stream().anyMatch(key::startsWith);

@@ -107,6 +107,45 @@ class StoryClustererTest {
         assertThat(other).isNotEqualTo(first);
     }
 
+    @Test
+    void aRussianAndATurkishReportOfOneDayShareAStoryThroughASurnameThatReadsAlikeInBothScripts() {
+        // given a Russian and a Turkish report of one match: the striker's surname in Cyrillic and in Latin letters
+        List<Name> russian = List.of(new Name("Андрей Карпенко", Kind.PERSON), new Name("country:UZ", Kind.COUNTRY),
+                new Name("language:ru", Kind.LANGUAGE));
+        List<Name> turkish = List.of(new Name("Andrey Karpenko", Kind.PERSON), new Name("country:UZ", Kind.COUNTRY),
+                new Name("language:tr", Kind.LANGUAGE));
+        String first = assign("ru-1", THURSDAY, russian, null).storyId();
+
+        // when the Turkish report arrives the same day, then it joins; undated, the same names are not enough
+        assertThat(assign("tr-1", THURSDAY.plus(Duration.ofHours(2)), turkish, null).storyId()).isEqualTo(first);
+        String undated = assign("ru-2", null, List.of(new Name("Олег Бондаренко", Kind.PERSON),
+                new Name("country:KZ", Kind.COUNTRY), new Name("language:ru", Kind.LANGUAGE)), null).storyId();
+        assertThat(assign("tr-2", null, List.of(new Name("Oleg Bondarenko", Kind.PERSON),
+                new Name("country:KZ", Kind.COUNTRY), new Name("language:tr", Kind.LANGUAGE)), null).storyId())
+                .isNotEqualTo(undated);
+    }
+
+    @Test
+    void anOrganisationNamedInFullMeetsItsInitialsAndASurnameRepeatedAloneMeetsAFullName() {
+        String first = assign("wire-1", THURSDAY, List.of(new Name("Nordic Ferry Workers Union", Kind.ORGANISATION),
+                new Name("Lena Halvorsen", Kind.PERSON)), null).storyId();
+
+        // the second report writes "NFWU" and "Halvorsen" alone, as reports do after the first mention
+        String second = assign("daily-2", THURSDAY.plus(Duration.ofHours(4)), List.of(new Name("NFWU", Kind.ORGANISATION),
+                new Name("Halvorsen", Kind.SURNAME)), null).storyId();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void surnamesAreTheCapitalisedWordsRepeatedInMidSentenceButNotInGerman() {
+        String italian = "Vince Rossetti. La finale tra Rossetti e Kowal dura tre ore, poi Kowal si arrende.\n"
+                + "Il pubblico applaude Rossetti.";
+
+        assertThat(RepeatedNames.in(italian, "it")).containsExactlyInAnyOrder("Rossetti", "Kowal");
+        assertThat(RepeatedNames.in("Die Bahn und die Gewerkschaft einigen sich. Die Bahn zahlt mehr.", "de")).isEmpty();
+    }
+
     private StoryClusterer.Assignment assign(String articleId, Instant seenAt, List<Name> names, String originalId) {
         return stories.assign(new ArticleContext(articleId, "urn:test:" + articleId, articleId, seenAt), names, originalId);
     }
