@@ -178,7 +178,11 @@ public class Enricher {
         subjects.stream().filter(s -> s.level() == 1).findFirst()
                 .ifPresent(s -> all.add(new StoryClusterer.Name("subject:" + s.code(), StoryClusterer.Kind.SUBJECT)));
         SpecificNumbers.in(text.all()).forEach(n -> all.add(new StoryClusterer.Name("number:" + n, StoryClusterer.Kind.NUMBER)));
-        StoryClusterer.repeatedNames(text.all(), language)
+        // words of the names and places found count already; the others are mostly surnames written alone
+        java.util.Set<String> named = new java.util.HashSet<>();
+        names.forEach(n -> named.addAll(List.of(n.name().split(" "))));
+        places.forEach(p -> named.addAll(List.of(p.name().split(" "))));
+        StoryClusterer.repeatedNames(text.all(), language).stream().filter(word -> !named.contains(word))
                 .forEach(n -> all.add(new StoryClusterer.Name(n, StoryClusterer.Kind.SURNAME)));
         all.add(new StoryClusterer.Name("language:" + language, StoryClusterer.Kind.LANGUAGE));
         return all;

@@ -145,8 +145,8 @@ public class StoryClusterer {
             if (name.kind() == Kind.PERSON && space > 0) {
                 features.merge("~" + key.substring(space + 1), name.kind().weight, Math::max);
                 String latin = latinSurname(key.substring(space + 1));
-                if (latin != null) {
-                    features.merge(ACROSS_SCRIPTS + latin, name.kind().weight, Math::max);
+                if (latin != null && !latin.equals(key.substring(space + 1))) {
+                    features.merge("~" + latin, name.kind().weight, Math::max); // "~месси" also as "~messi"
                 }
             }
         }
@@ -183,32 +183,28 @@ public class StoryClusterer {
     }
 
     /**
-     * Within one language every feature counts but the Latin surnames; between languages only what reads alike, and
-     * a surname only between dated articles (a famous one is in many stories; days apart it is in one).
+     * Within one language every feature counts; between languages what reads alike, and a surname ("~messi", also
+     * transliterated from Cyrillic) only between dated articles (a famous one is in many stories; days apart in one).
      */
     private static boolean counts(String key, boolean sameLanguage, boolean dated) {
-        if (key.startsWith(ACROSS_SCRIPTS)) {
-            return !sameLanguage && dated;
+        if (key.startsWith("~")) {
+            return sameLanguage || dated;
         }
         return sameLanguage || anyScript(key);
     }
 
-    /**
-     * A person's surname in Latin letters, Cyrillic ones transliterated ("месси" → "messi"), which reports in other
-     * languages of either script write alike: counted between languages only (within one, the surname counts already).
-     */
-    private static final String ACROSS_SCRIPTS = "surname ";
-
     /** Keys of features that read the same in every script (see {@link #features}). */
-    private static final List<String> ANY_SCRIPT = List.of("country ", "city ", "number ", "subject ", "language ",
-            ACROSS_SCRIPTS);
+    private static final List<String> ANY_SCRIPT = List.of("country ", "city ", "number ", "subject ", "language ");
 
     private static final String CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ";
     private static final String[] LATIN = {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
             "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye",
             "g"};
 
-    /** The folded surname in Latin letters, or null when it is in another script (or too short to tell people apart). */
+    /**
+     * The folded surname in Latin letters, Cyrillic transliterated ("месси" → "messi"), or null when it is in another
+     * script (or too short to tell people apart).
+     */
     static String latinSurname(String surname) {
         StringBuilder latin = new StringBuilder();
         for (char c : surname.toCharArray()) {
