@@ -102,26 +102,14 @@ final class DeclinedNames {
         return name;
     }
 
-    private static final String CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ";
-    private static final String[] LATIN = {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
-            "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye",
-            "g"};
-
     /**
      * Whether a Cyrillic word is a given name known in its Latin spelling ("Лионель" → Lionel, "Мохаммед" →
      * Mohammed): foreign names are in the Latin lists, not the Russian one.
      */
     static boolean latinGivenName(String word, Predicate<String> givenName) {
-        StringBuilder latin = new StringBuilder();
-        for (char c : word.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-            int at = CYRILLIC.indexOf(c);
-            if (at < 0) {
-                return false;
-            }
-            latin.append(LATIN[at]);
-        }
-        if (latin.length() < 3) {
-            return false;
+        String latin = org.newsflow.enrich.text.Cyrillic.toLatin(word);
+        if (latin == null || latin.length() < 3 || latin.equals(word.toLowerCase(java.util.Locale.ROOT))) {
+            return false; // not Cyrillic
         }
         String name = Character.toUpperCase(latin.charAt(0)) + latin.substring(1);
         return givenName.test(name) || givenName.test(name.replace("h", "kh").replace("kkh", "kh"))

@@ -196,28 +196,13 @@ public class StoryClusterer {
     /** Keys of features that read the same in every script (see {@link #features}). */
     private static final List<String> ANY_SCRIPT = List.of("country ", "city ", "number ", "subject ", "language ");
 
-    private static final String CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ";
-    private static final String[] LATIN = {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
-            "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye",
-            "g"};
-
     /**
      * The folded surname in Latin letters, Cyrillic transliterated ("месси" → "messi"), or null when it is in another
      * script (or too short to tell people apart).
      */
     static String latinSurname(String surname) {
-        StringBuilder latin = new StringBuilder();
-        for (char c : surname.toCharArray()) {
-            int cyrillic = CYRILLIC.indexOf(c);
-            if (cyrillic >= 0) {
-                latin.append(LATIN[cyrillic]);
-            } else if (c < 0x250 && Character.isLetter(c)) {
-                latin.append(c);
-            } else {
-                return null;
-            }
-        }
-        return latin.length() >= 4 ? latin.toString() : null;
+        String latin = org.newsflow.enrich.text.Cyrillic.toLatin(surname);
+        return latin != null && latin.length() >= 4 ? latin : null;
     }
 
     private static boolean anyScript(String key) {
