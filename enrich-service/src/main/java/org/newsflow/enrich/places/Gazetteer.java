@@ -162,10 +162,25 @@ public final class Gazetteer {
         return chineseCityStems.contains(name);
     }
 
-    /** The place of a name, under any of its names. */
+    /**
+     * The place of a name, under any of its names; a name written with accents the gazetteer lacks is also found
+     * without them ("París", "Berlín" → Paris, Berlin).
+     */
     public Entry find(String name) {
         Entry entry = byName.get(name);
-        return entry != null ? entry : alternates.get(name);
+        if (entry == null) {
+            entry = alternates.get(name);
+        }
+        if (entry == null && name.length() >= 4 && name.chars().anyMatch(c -> c >= 0xC0 && c < 0x250)) {
+            String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+            if (!plain.equals(name)) {
+                entry = byName.get(plain);
+                if (entry == null) {
+                    entry = alternates.get(plain);
+                }
+            }
+        }
+        return entry;
     }
 
     /**

@@ -190,4 +190,13 @@ class PlaceFinderTest {
         assertThat(found).extracting(Found::name).contains("방콕", "한국");
         assertThat(found).extracting(Found::countryCode).contains("TH", "KR");
     }
+
+    @Test
+    void aCityWrittenWithAnAccentTheGazetteerLacksIsFoundUnderItsName() {
+        // given a Spanish sentence of our own: "París" and "Berlín", which the gazetteer holds without accents
+        List<Found> found = FINDER.find(new ArticleText("Gira europea", List.of(
+                "La orquesta tocó en París el sábado y viajará a Berlín la próxima semana.")), "es");
+
+        assertThat(found).filteredOn(p -> !p.country()).extracting(Found::countryCode).contains("FR", "DE");
+    }
 }
