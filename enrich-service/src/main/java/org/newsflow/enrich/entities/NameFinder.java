@@ -128,7 +128,10 @@ public class NameFinder {
             "Belediyesi", "Ministerstwo", "Ministerstwa", "Urząd", "Urzędu", "Policja", "Policji", "Instytut", "Uniwersytet",
             "Fundacja", "Stowarzyszenie", "Partia", "Telewizja", "Telewizji", "Agencja", "Związek", "Ministerie", "Gemeente",
             "Politie", "Universiteit", "Stichting", "Vereniging", "Omroep", "Radio", "Radiem", "Rada", "Rady", "Radzie",
-            "Oddział", "Szpital", "Сборная", "Сборной", "Сборную");
+            "Oddział", "Szpital", "Сборная", "Сборной", "Сборную",
+            // companies by their trade or legal form in other languages: "Nordvind Energi", "Telia AB", "Kone Oyj"
+            "Energi", "Energie", "Energía", "Energia", "Enerji", "Energético", "AB", "ASA", "Oyj", "Oy", "NV", "BV",
+            "Srl", "SAS", "SARL", "KK", "Holding", "Gruppen", "Koncernen", "Konsern", "Aktiengesellschaft");
 
     /**
      * German compounds that name a kind of public body: "Landgericht", "Staatsanwaltschaft", "Polizeiinspektion";
@@ -226,7 +229,7 @@ public class NameFinder {
     public List<Found> find(ArticleText text, String language) {
         Style style = Style.of(language);
         Set<String> lowercase = new java.util.HashSet<>(); // only the rules of other languages read it
-        if (style == Style.OTHER_LATIN || style == Style.OTHER_SCRIPT) {
+        if (style != Style.CAPITALISED_NOUNS) {
             for (String word : ArticleText.words(text.all())) {
                 if (Character.isLowerCase(word.codePointAt(0))) {
                     lowercase.add(word);
@@ -626,6 +629,10 @@ public class NameFinder {
         if (run.size() == 2 && known.isGivenName(run.get(0)) && !isAcronym(run.get(1))) {
             count(name, Kind.PERSON, kinds, mentions); // "Margaret Court", though a court is an organisation word
             return;
+        }
+        if (run.size() == 1 && style != Style.CAPITALISED_NOUNS && isOrganisationWord(run.get(0))
+                && lowercase.contains(run.get(0).toLowerCase(java.util.Locale.ROOT))) {
+            return; // "Union leaders said …" after "their union accepted": a common noun that starts a sentence
         }
         if (run.size() == 1 && style == Style.CAPITALISED_NOUNS && (ORGANISATION_WORDS.contains(run.get(0))
                 || FOREIGN_ORGANISATION_WORDS.contains(run.get(0)) || GERMAN_BODY_ENDING.matcher(run.get(0)).find())) {

@@ -229,6 +229,17 @@ class NameFinderTest {
         assertThat(named(found, Kind.ORGANISATION)).containsExactlyInAnyOrder("한빛항공", "서울방송");
     }
 
+    @Test
+    void aCompanyNamedByItsTradeInAnotherLanguageIsAnOrganisationAndACommonNounStartingASentenceIsNone() {
+        // given an English report of our own about a Swedish developer and a union written in lower case elsewhere
+        List<Found> found = FINDER.find(new ArticleText("Turbines approved", List.of(
+                "The developer, Havsvind Energi, will build the turbines. Drivers said their union agreed.",
+                "Union leaders welcomed the vote.")));
+
+        assertThat(named(found, Kind.ORGANISATION)).containsExactly("Havsvind Energi");
+        assertThat(named(found, Kind.PERSON)).isEmpty();
+    }
+
     private static List<String> named(List<Found> found, Kind kind) {
         return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }
