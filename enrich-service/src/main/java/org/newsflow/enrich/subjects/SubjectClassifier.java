@@ -111,7 +111,14 @@ public class SubjectClassifier {
                 }
             }
         }
-        read("cue-words.tsv", f -> addCue(f[0], f[1]));
+        // a curated English cue says what a word means in news, over the labels it is part of ("party" is a political
+        // party before a celebration, "court" a court of law)
+        Map<String, List<String>> curated = new HashMap<>();
+        read("cue-words.tsv", f -> curated.computeIfAbsent(f[0].toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(f[1]));
+        curated.forEach((phrase, codes) -> {
+            cues.remove(phrase);
+            codes.forEach(code -> addCue(phrase, code));
+        });
         read("cue-words-multilingual.tsv", f -> {
             for (String cue : f[2].split(",")) {
                 addCue(f[0], cue, f[1]);
@@ -222,7 +229,9 @@ public class SubjectClassifier {
             for (int length = Math.min(longestCue, words.size() - i); length >= 1; length--) {
                 List<String> concepts = cues.get(String.join(" ", words.subList(i, i + length)));
                 if (concepts != null) {
-                    concepts.forEach(code -> votes.merge(code, weight, Integer::sum));
+                    // one vote per top-level topic: "court" is both a concept and a word of crime's own label
+                    Set<String> tops = new java.util.HashSet<>();
+                    concepts.stream().filter(code -> tops.add(top(code))).forEach(code -> votes.merge(code, weight, Integer::sum));
                     i += length - 1;
                     break;
                 }

@@ -99,4 +99,24 @@ class SubjectClassifierTest {
         assertThat(labels).contains("environment", "renewable energy", "politics", "diplomacy");
         assertThat(subjects.stream().filter(s -> s.level() == 1).count()).isBetween(2L, 3L);
     }
+
+    @Test
+    void aWindFarmApprovedDespiteFishermenIsAboutEnergyNotCrimeOrLeisure() {
+        // given an energy story of our own that mentions an association, fishing grounds and a possible appeal to a court
+        List<Subject> subjects = CLASSIFIER.classify(new ArticleText("Coastal town approves offshore wind farm",
+                List.of("The council voted to approve an offshore wind farm of 30 turbines. The developer said the wind "
+                        + "farm would supply electricity to 150,000 homes and bring jobs during construction.",
+                        "The local fishermen's association said the turbines would close fishing grounds and that it "
+                                + "might appeal to the environmental court.")), "en");
+
+        assertThat(subjects.get(0).label()).isEqualTo("economy, business and finance");
+        assertThat(subjects).extracting(Subject::label).contains("energy and resource")
+                .doesNotContain("crime, law and justice", "lifestyle and leisure");
+    }
+
+    @Test
+    void aPartyInElectionNewsIsAPoliticalOne() {
+        assertThat(first("Coalition talks begin", "The largest party won 40 seats and the two smaller parties will "
+                + "decide this week whether to join a government with it.", "en")).isEqualTo("politics");
+    }
 }
