@@ -38,6 +38,13 @@ public class NameFinder {
             "consejería", "assessorato", "gemeente", "provincie");
     private static final Set<String> HEAD_CONNECTORS = Set.of("van", "voor", "de", "di", "del", "della", "delle", "dei",
             "degli", "des", "du", "do", "da", "dos", "das");
+    /**
+     * Organisation words that are also surnames ("Margaret Court", "Emily Post"): after a given name they make a
+     * person; the others make an organisation even then ("Stanford University").
+     */
+    private static final Set<String> SURNAME_LIKE_ORGANISATION_WORDS = Set.of("Court", "Post", "Press", "Bank", "Fund",
+            "Front", "Board", "Church", "Hall", "Times", "Guardian", "Herald", "Union", "Service", "League", "Energy",
+            "Radio", "Review", "Observer", "Courier", "Gazette", "Society");
     /** Connectors that, two words or more into a person's name, end it: "Nicholas Latifi von Williams". */
     private static final Set<String> PARTING_CONNECTORS = Set.of("of", "for", "von", "from");
     private static final Set<String> ORGANISATION_WORDS = Set.of("Ministry", "Agency", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Plc", "LLC", "University", "Council", "Party", "Union", "Association", "Organisation", "Organization", "Institute", "Committee", "Commission", "Court", "Police", "Army", "Forces", "Group", "Times", "Daily", "News", "Post", "Press", "Airlines", "Airways", "Federation", "Foundation", "Fund", "Parliament", "Assembly", "Congress", "Senate", "Department", "Office", "Authority", "Service", "Board", "League", "Club", "Nations", "Reuters", "Network", "Tribune", "Journal", "Herald", "Guardian", "Telegraph", "Motors", "Holdings", "Exchange", "Society", "Societies", "Academy", "School", "College", "Hospital", "Church", "Centre", "Center", "Program", "Programme", "Alliance", "Coalition", "Front", "Movement", "Media", "Television", "Radio", "Broadcasting", "Review", "Magazine", "Gazette", "Courier", "Observer", "Energy", "Industries", "Technologies", "Systems", "Labs", "Labour", "Democrats", "Republicans");
@@ -626,7 +633,8 @@ public class NameFinder {
             count(name, Kind.PERSON, kinds, mentions); // "Taleb A.": the surname cut to its initial, as the press does
             return;
         }
-        if (run.size() == 2 && known.isGivenName(run.get(0)) && !isAcronym(run.get(1))) {
+        if (run.size() == 2 && known.isGivenName(run.get(0)) && !isAcronym(run.get(1))
+                && !(isOrganisationWord(run.get(1)) && !SURNAME_LIKE_ORGANISATION_WORDS.contains(run.get(1)))) {
             count(name, Kind.PERSON, kinds, mentions); // "Margaret Court", though a court is an organisation word
             return;
         }

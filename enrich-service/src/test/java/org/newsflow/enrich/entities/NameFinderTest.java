@@ -240,6 +240,16 @@ class NameFinderTest {
         assertThat(named(found, Kind.PERSON)).isEmpty();
     }
 
+    @Test
+    void aGivenNameBeforeAnOrganisationWordMakesAnOrganisationUnlessTheWordIsAlsoASurname() {
+        // given an English sentence of our own: "Stanford" is a given name too, "Court" a surname too
+        List<Found> found = FINDER.find(new ArticleText("Lecture series", List.of(
+                "She studied at Stanford University and later coached Margaret Court for a season.")));
+
+        assertThat(named(found, Kind.ORGANISATION)).contains("Stanford University");
+        assertThat(named(found, Kind.PERSON)).containsExactly("Margaret Court");
+    }
+
     private static List<String> named(List<Found> found, Kind kind) {
         return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }
