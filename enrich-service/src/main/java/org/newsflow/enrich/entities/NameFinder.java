@@ -235,14 +235,7 @@ public class NameFinder {
      */
     public List<Found> find(ArticleText text, String language) {
         Style style = Style.of(language);
-        Set<String> lowercase = new java.util.HashSet<>(); // only the rules of other languages read it
-        if (style != Style.CAPITALISED_NOUNS) {
-            for (String word : ArticleText.words(text.all())) {
-                if (Character.isLowerCase(word.codePointAt(0))) {
-                    lowercase.add(word);
-                }
-            }
-        }
+        Set<String> lowercase = new LowerCaseWords(text.all()); // read from the text only when a rule asks
         Map<String, Kind> kinds = new LinkedHashMap<>();
         Map<String, Integer> mentions = new LinkedHashMap<>();
         Map<String, String> written = new LinkedHashMap<>(); // known organisation → the longest form the article writes
@@ -423,6 +416,43 @@ public class NameFinder {
             }
             String name = String.join(" ", run);
             classify(name, run, titled || afterTitle, style, language, lowercase, kinds, mentions);
+        }
+    }
+
+    /** The words an article writes in lower case, read from its text when first asked for. */
+    private static final class LowerCaseWords extends java.util.AbstractSet<String> {
+        private final String text;
+        private Set<String> words;
+
+        LowerCaseWords(String text) {
+            this.text = text;
+        }
+
+        private Set<String> words() {
+            if (words == null) {
+                words = new java.util.HashSet<>();
+                for (String word : ArticleText.words(text)) {
+                    if (Character.isLowerCase(word.codePointAt(0))) {
+                        words.add(word);
+                    }
+                }
+            }
+            return words;
+        }
+
+        @Override
+        public boolean contains(Object word) {
+            return words().contains(word);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return words().iterator();
+        }
+
+        @Override
+        public int size() {
+            return words().size();
         }
     }
 

@@ -157,6 +157,17 @@ public final class Gazetteer {
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
     }
 
+    /** Whether the word holds a Latin letter with a diacritic ("París"). */
+    public static boolean accented(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 0xC0 && c < 0x250) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code name} is a Chinese city's name without its 市, to be read in Chinese text only. */
     public boolean chineseCityStem(String name) {
         return chineseCityStems.contains(name);
@@ -171,7 +182,7 @@ public final class Gazetteer {
         if (entry == null) {
             entry = alternates.get(name);
         }
-        if (entry == null && name.length() >= 4 && name.chars().anyMatch(c -> c >= 0xC0 && c < 0x250)) {
+        if (entry == null && name.length() >= 4 && accented(name)) {
             String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
             if (!plain.equals(name)) {
                 entry = byName.get(plain);

@@ -238,7 +238,7 @@ public class PlaceFinder {
             if (inflected) {
                 longest = Math.max(longest, 3); // a declined phrase starts with no name's first word: "Nowej Zelandii"
             }
-            if (longest == 0 && words.get(i).chars().anyMatch(c -> c >= 0xC0 && c < 0x250)) {
+            if (longest == 0 && Gazetteer.accented(words.get(i))) {
                 longest = 1; // "París": a name the gazetteer holds without its accent
             }
             for (int length = Math.min(longest, words.size() - i); length >= 1; length--) {

@@ -230,8 +230,13 @@ public class SubjectClassifier {
                 List<String> concepts = cues.get(String.join(" ", words.subList(i, i + length)));
                 if (concepts != null) {
                     // one vote per top-level topic: "court" is both a concept and a word of crime's own label
-                    Set<String> tops = new java.util.HashSet<>();
-                    concepts.stream().filter(code -> tops.add(top(code))).forEach(code -> votes.merge(code, weight, Integer::sum));
+                    if (concepts.size() == 1) {
+                        votes.merge(concepts.get(0), weight, Integer::sum);
+                    } else {
+                        Set<String> tops = new java.util.HashSet<>();
+                        concepts.stream().filter(code -> tops.add(top(code)))
+                                .forEach(code -> votes.merge(code, weight, Integer::sum));
+                    }
                     i += length - 1;
                     break;
                 }
