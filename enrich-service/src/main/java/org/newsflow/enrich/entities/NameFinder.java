@@ -252,7 +252,10 @@ public class NameFinder {
                     .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN));
             mentions.keySet().retainAll(kinds.keySet());
             written.keySet().retainAll(kinds.keySet());
-            KatakanaNames.find(text.all()).forEach(name -> count(name, Kind.PERSON, kinds, mentions));
+            // "タイ・バンコク" (Thailand · Bangkok) is places joined by the same dot, not a person
+            KatakanaNames.find(text.all()).stream()
+                    .filter(name -> !java.util.Arrays.stream(name.split("[・･]")).allMatch(part -> gazetteer.find(part) != null))
+                    .forEach(name -> count(name, Kind.PERSON, kinds, mentions));
             String primary = language == null ? "" : language.split("-")[0];
             String all = text.all();
             switch (primary) {

@@ -405,8 +405,8 @@ public class PlaceFinder {
             for (String name : gazetteer.unspacedNamesStartingWith(text.charAt(at))) {
                 if (text.startsWith(name, at) && (chinese || !gazetteer.chineseCityStem(name))
                         && !(name.codePoints().allMatch(PlaceFinder::katakana)
-                        && ((at > 0 && katakana(text.charAt(at - 1)))
-                                || (at + name.length() < text.length() && katakana(text.charAt(at + name.length())))))) {
+                        && ((at > 0 && katakanaLetter(text.charAt(at - 1)))
+                                || (at + name.length() < text.length() && katakanaLetter(text.charAt(at + name.length())))))) {
                     match = name; // (a name inside a longer katakana word is not one: タイ in ネクタイ is no Thailand)
                     break;
                 }
@@ -481,6 +481,11 @@ public class PlaceFinder {
 
     /** Chinese and Japanese words for a time zone's clock after a city's name: "北京时间", "東京時間". */
     private static final List<String> TIME_ZONE_AFTER = List.of("时间", "時間");
+
+    /** A katakana letter or the long-vowel mark; the middle dot between two names ("タイ・バンコク") separates them. */
+    private static boolean katakanaLetter(int c) {
+        return c != '・' && c != '･' && katakana(c);
+    }
 
     private static boolean katakana(int c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA || c == 'ー' || c == '・';

@@ -250,6 +250,15 @@ class NameFinderTest {
         assertThat(named(found, Kind.PERSON)).containsExactly("Margaret Court");
     }
 
+    @Test
+    void katakanaPlacesJoinedByAMiddleDotAreNoPersonButAForeignNameIs() {
+        // given a Japanese sentence of our own: "Thailand · Bangkok", then a foreign person's name
+        List<Found> found = FINDER.find(new ArticleText("到着便", List.of(
+                "タイ・バンコク発の便が到着し、ジョン・スミス氏が記者会見した。")), "ja");
+
+        assertThat(named(found, Kind.PERSON)).contains("ジョン・スミス").doesNotContain("タイ・バンコク");
+    }
+
     private static List<String> named(List<Found> found, Kind kind) {
         return found.stream().filter(f -> f.kind() == kind).map(Found::name).toList();
     }

@@ -199,4 +199,11 @@ class PlaceFinderTest {
 
         assertThat(found).filteredOn(p -> !p.country()).extracting(Found::countryCode).contains("FR", "DE");
     }
+
+    @Test
+    void japanesePlacesJoinedByAMiddleDotAreEachFound() {
+        List<Found> found = FINDER.find(new ArticleText("到着便", List.of("タイ・バンコク発の便が到着した。")), "ja");
+
+        assertThat(found).extracting(Found::countryCode).contains("TH");
+    }
 }
