@@ -157,8 +157,6 @@ public final class Gazetteer {
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
     }
 
-    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
-
     /** Whether the word holds a Latin letter with a diacritic ("París"). */
     public static boolean accented(String word) {
         for (int i = 0; i < word.length(); i++) {
@@ -185,7 +183,7 @@ public final class Gazetteer {
             entry = alternates.get(name);
         }
         if (entry == null && name.length() >= 4 && accented(name)) {
-            String plain = MARKS.matcher(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)).replaceAll("");
+            String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
             if (!plain.equals(name)) {
                 entry = byName.get(plain);
                 if (entry == null) {
