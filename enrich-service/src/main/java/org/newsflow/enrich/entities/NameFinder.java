@@ -71,10 +71,10 @@ public class NameFinder {
             "Secretário", "Secretária", "Porta-voz", "Мэр", "Губернатор", "Спикер", "Посол", "Патриарх", "Пресс-секретарь");
     private static final Set<String> TITLES = union(ENGLISH_TITLES, FOREIGN_TITLES);
     /**
-     * The other languages' titles in lower case, as they write them mid-sentence ("il sindaco", "burmistrz"). Not
-     * the English ones: in lower case many are ordinary words in some language ("premier", "general", "major").
+     * The other languages' titles in lower case, as they write them mid-sentence ("il sindaco", "burmistrz");
+     * "premier" is also French for "first".
      */
-    private static final Set<String> LOWER_CASE_TITLES = FOREIGN_TITLES.stream()
+    private static final Set<String> LOWER_CASE_TITLES = FOREIGN_TITLES.stream().filter(t -> !t.equals("Premier"))
             .map(t -> t.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -20,7 +20,6 @@ import org.newsflow.enrich.language.LanguageGuess;
 import org.newsflow.enrich.places.PlaceFinder;
 import org.newsflow.enrich.reprint.AttributionParser;
 import org.newsflow.enrich.reprint.NearDuplicateFinder;
-import org.newsflow.enrich.story.RepeatedNames;
 import org.newsflow.enrich.story.SpecificNumbers;
 import org.newsflow.enrich.story.StoryClusterer;
 import org.newsflow.enrich.subjects.SubjectClassifier;
@@ -183,7 +182,7 @@ public class Enricher {
         java.util.Set<String> named = new java.util.HashSet<>();
         names.forEach(n -> named.addAll(List.of(n.name().split(" "))));
         places.forEach(p -> named.addAll(List.of(p.name().split(" "))));
-        RepeatedNames.in(text.all(), language).stream().filter(word -> !named.contains(word))
+        StoryClusterer.repeatedNames(text.all(), language).stream().filter(word -> !named.contains(word))
                 .forEach(n -> all.add(new StoryClusterer.Name(n, StoryClusterer.Kind.SURNAME)));
         all.add(new StoryClusterer.Name("language:" + language, StoryClusterer.Kind.LANGUAGE));
         return all;

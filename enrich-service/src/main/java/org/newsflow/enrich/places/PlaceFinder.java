@@ -235,7 +235,7 @@ public class PlaceFinder {
             boolean handled = false;
             int longest = Math.max(gazetteer.longestNameStartingWith(words.get(i)),
                     (inflected && words.get(i).length() >= 5) || arabic || korean ? 1 : 0);
-            if (inflected && !genitiveOnly) {
+            if (inflected) {
                 longest = Math.max(longest, 3); // a declined phrase starts with no name's first word: "Nowej Zelandii"
             }
             if (longest == 0 && Gazetteer.accented(words.get(i))) {

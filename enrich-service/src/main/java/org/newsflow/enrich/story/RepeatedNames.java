@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * list as people without a given name. They let two reports of one event meet by the people in them. Not read in
  * languages that capitalise every noun (German), nor in scripts without capitals.
  */
-public final class RepeatedNames {
+final class RepeatedNames {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’\\-]*|[.!?:;\"“”«»]");
     private static final Set<String> CAPITALISED_NOUNS = Set.of("de", "lb");
@@ -22,8 +22,7 @@ public final class RepeatedNames {
     private RepeatedNames() {
     }
 
-    /** The words {@code text} repeats as names, for {@link StoryClusterer.Kind#SURNAME}. */
-    public static Set<String> in(String text, String language) {
+    static Set<String> in(String text, String language) {
         String primary = language == null ? "" : language.split("-")[0];
         Set<String> found = new LinkedHashSet<>();
         if (CAPITALISED_NOUNS.contains(primary)) {

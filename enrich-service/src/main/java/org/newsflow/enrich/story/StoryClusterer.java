@@ -167,6 +167,11 @@ public class StoryClusterer {
         return initials.length() >= 2 && initials.length() <= 6 && name.contains(" ") ? fold(initials.toString()) : null;
     }
 
+    /** Words the article repeats as names, for {@link Kind#SURNAME}. */
+    public static java.util.Set<String> repeatedNames(String text, String language) {
+        return RepeatedNames.in(text, language);
+    }
+
     private static int total(Map<String, Integer> features, boolean sameLanguage, boolean dated) {
         int total = 0;
         for (Map.Entry<String, Integer> feature : features.entrySet()) {
